@@ -1,0 +1,3 @@
+import { baseConfig, boundary } from "@egress/eslint-config";
+
+export default [...baseConfig({ tsconfigRootDir: import.meta.dirname }), boundary("api", ["src/**/*.ts"])];

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/** Raw access to the database driver, for migrations and maintenance scripts. */
+export type TDriver = {
+  kind: "pglite" | "pg";
+  /** Runs a multi-statement SQL script (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised query. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export type TDatabaseConfig = {
+  /** postgres:// or postgresql:// URL: PostgreSQL. Anything else: the embedded PGlite database. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory, or "memory://" for an in-memory database. */
+  pgliteDir?: string | undefined;
+};
+
+export const isServerUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+/** The default embedded data directory: `<repo>/.data/pglite`, found from the working directory. */
+export function defaultPgliteDir(cwd = process.cwd()): string {
+  return path.join(findRepoRoot(cwd) ?? cwd, ".data", "pglite");
+}
+
+/** Walks up from `cwd` to the directory that holds `prisma/schema.prisma`. */
+export function findRepoRoot(cwd = process.cwd()): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (existsSync(path.join(dir, "prisma", "schema.prisma"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Creates the Prisma driver adapter and a raw driver for the configured database. */
+export function createAdapter(config: TDatabaseConfig) {
+  if (isServerUrl(config.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const driver: TDriver = {
+      kind: "pg",
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      close: () => pool.end(),
+    };
+
+    return { adapter: new PrismaPg(pool), driver, pglite: undefined };
+  }
+  const dir = config.pgliteDir ?? defaultPgliteDir();
+  if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  const driver: TDriver = {
+    kind: "pglite",
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    close: () => pglite.close(),
+  };
+
+  return { adapter: new PrismaPGlite(pglite), driver, pglite };
+}
