@@ -16,6 +16,17 @@ export { decryptPrivateKey, encryptPrivateKey, parseKek } from "./internal/kek";
 
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// RFC 8785 requires rejecting lone surrogates; JSON.stringify would silently escape them
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return LONE_SURROGATE_RE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).some(([key, entry]) => LONE_SURROGATE_RE.test(key) || hasLoneSurrogate(entry));
+  }
+
+  return false;
+}
+
 /** A freshly generated Ed25519 key pair */
 export type TGeneratedSigningKey = TPublicKey & { privateKeyPem: string };
 
@@ -72,7 +83,7 @@ export function canonicalPayload(document: unknown): Buffer {
     throw new SnapshotSigningError("invalid_document", `document cannot be canonicalized: ${error instanceof Error ? error.message.toLowerCase() : "unknown error"}`);
   }
   if (text === undefined) throw new SnapshotSigningError("invalid_document", "document cannot be canonicalized: not a json value");
-  if (LONE_SURROGATE_RE.test(text)) throw new SnapshotSigningError("invalid_document", "document contains a lone utf-16 surrogate");
+  if (hasLoneSurrogate(document)) throw new SnapshotSigningError("invalid_document", "document contains a lone utf-16 surrogate");
 
   return Buffer.from(text, "utf8");
 }

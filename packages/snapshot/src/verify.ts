@@ -12,12 +12,12 @@ import {
   SNAPSHOT_PAYLOAD_TYPE,
 } from "./constants";
 import { checkExactFields, checkRootDocument, checkSnapshotDocument, isRecord, parseTimestamp } from "./internal/documents";
-import { decodeBase64Fast, decodeBase64Strict, encodePae, importPublicKey, isHex64, sha256Hex, shortKeyid } from "./internal/encoding";
+import { decodeBase64Strict, decodePayloadIntoPae, importPublicKey, isHex64, sha256Hex, shortKeyid } from "./internal/encoding";
 import type { TEnvelope, TLastSeen, TPublicKey, TRootDocument, TSnapshotDocument, TSnapshotErrorCode, TVerifyFailure, TVerifyResult } from "./types";
 
 // Device side. Never import the signing code here (lint enforces it). Keep module load light: no zod.
 
-type TDecoded = { envelope: TEnvelope; payload: Buffer; digest: string };
+type TDecoded = { envelope: TEnvelope; payload: Buffer; pae: Buffer; digest: string };
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 
@@ -86,11 +86,11 @@ function decodeInternal(input: unknown, maxPayloadBytes: number): TDecoded | TVe
     if (sig?.length !== 64) return fail("malformed", `envelope signature by \`${shortKeyid(entry.keyid)}\` is not a base64 64-byte ed25519 signature`);
     copies.push({ keyid: entry.keyid, sig: entry.sig as string });
   }
-  const bytes = decodeBase64Fast(payload);
-  if (!bytes) return fail("malformed", "envelope `payload` is not valid base64");
-  if (bytes.length > maxPayloadBytes) return fail("oversize", `payload is too large: \`${bytes.length}\` bytes exceeds the \`${maxPayloadBytes}\` limit`);
+  const decoded = decodePayloadIntoPae(payloadType, payload);
+  if (!decoded) return fail("malformed", "envelope `payload` is not valid base64");
+  if (decoded.body.length > maxPayloadBytes) return fail("oversize", `payload is too large: \`${decoded.body.length}\` bytes exceeds the \`${maxPayloadBytes}\` limit`);
 
-  return { envelope: { payloadType, payload, signatures: copies }, payload: bytes, digest: sha256Hex(bytes) };
+  return { envelope: { payloadType, payload, signatures: copies }, payload: decoded.body, pae: decoded.pae, digest: sha256Hex(decoded.body) };
 }
 
 type TSignatureCheck = { valid: number; known: number; invalidKeyid?: string };
@@ -101,7 +101,7 @@ type TSignatureCheck = { valid: number; known: number; invalidKeyid?: string };
  */
 function checkSignatures(decoded: TDecoded, keys: readonly TPublicKey[]): TSignatureCheck {
   const byKeyid = new Map(keys.map((key) => [key.keyid, key]));
-  const pae = encodePae(decoded.envelope.payloadType, decoded.payload);
+  const { pae } = decoded;
   const validKeyids = new Set<string>();
   const result: TSignatureCheck = { valid: 0, known: 0 };
   for (const { keyid, sig } of decoded.envelope.signatures) {
@@ -258,7 +258,9 @@ export function verifySnapshot(opts: {
     return fail("malformed", `envelope \`payloadType\` is \`${decoded.envelope.payloadType}\`: expected \`${SNAPSHOT_PAYLOAD_TYPE}\``);
   }
   // INVARIANT: bytes whose digest equals lastSeen.digest already passed the full canonical checks
-  // when they were first accepted, so the hook's re-verification skips only those encoding checks
+  // when they were first accepted, so re-verification (the hook, on every tool call) skips only those
+  // encoding checks. The signature is always verified: lastSeen sits beside the snapshot on disk and
+  // is not a trust anchor, and only the signer (which emits canonical JSON) can produce signed bytes
   const isFirstAcceptance = lastSeen?.digest !== decoded.digest;
   if (isFirstAcceptance && decoded.payload.toString("base64") !== decoded.envelope.payload) {
     return fail("malformed", "envelope `payload` is not canonical base64");
