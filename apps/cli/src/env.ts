@@ -1,0 +1,35 @@
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+
+// The only module that reads process.env (STYLE §4.5).
+
+/** Resolves the state directory: `EGRESS_SYNC_HOME`, else `$XDG_CONFIG_HOME/egress-sync`, else `~/.config/egress-sync` */
+export function resolveStateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.EGRESS_SYNC_HOME;
+  if (explicit) return resolve(explicit);
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, "egress-sync");
+
+  return join(homeDir(env), ".config", "egress-sync");
+}
+
+/** The user's home directory (`HOME` first, as git and shells do) */
+export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
+}
+
+/** The minimal environment given to child processes such as `git`: PATH, HOME, LANG and nothing else */
+export function childProcessEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ["PATH", "HOME", "LANG"] as const) {
+    const value = env[key];
+    if (value !== undefined) out[key] = value;
+  }
+
+  return out;
+}
+
+/** The user name recorded in events (never a secret) */
+export function currentUser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.USER ?? env.USERNAME ?? env.LOGNAME;
+}

@@ -1,0 +1,6 @@
+import { ulid } from "ulidx";
+
+/** A new ULID for an event (time-sortable, unique per device; the server deduplicates by device and id) */
+export function newEventId(timeMs: number): string {
+  return ulid(timeMs);
+}
