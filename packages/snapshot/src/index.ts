@@ -1,6 +1,4 @@
 // Public, safe-for-anyone entry: types, constants and the device-side verify functions.
-// The signing code lives only in `@egress/snapshot/sign` (server side).
+// The signing code lives only in `@egress/snapshot/sign` (server side, never bundled into the CLI).
 
-export * from "./constants";
-export type * from "./types";
-export { decodeEnvelope, hasSnapshotKeysChanged, rootFingerprint, verifyRootChain, verifyRootDocument, verifySnapshot } from "./verify";
+export * from "./verify";

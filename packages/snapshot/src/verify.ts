@@ -17,6 +17,9 @@ import type { TEnvelope, TLastSeen, TPublicKey, TRootDocument, TSnapshotDocument
 
 // Device side. Never import the signing code here (lint enforces it). Keep module load light: no zod.
 
+export * from "./constants";
+export type * from "./types";
+
 type TDecoded = { envelope: TEnvelope; payload: Buffer; pae: Buffer; digest: string };
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true });
