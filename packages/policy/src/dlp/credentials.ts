@@ -79,9 +79,13 @@ const CLI_FLAG =
  */
 export function stripCredentials(text: string): string {
   return text
-    .replace(URL_USERINFO, (match, scheme: string, userinfo: string) =>
-      userinfo === "git" || isRedacted(userinfo) ? match : `${scheme}${REDACTED}@`,
-    )
+    .replace(URL_USERINFO, (match, scheme: string, userinfo: string) => {
+      if (userinfo === "git" || isRedacted(userinfo)) return match;
+      // Keep the fingerprint of a password a DLP rule already replaced
+      const fingerprinted = /\[REDACTED:[^\]]{1,120}\]/.exec(userinfo)?.[0];
+
+      return `${scheme}${fingerprinted ?? REDACTED}@`;
+    })
     .replace(QUERY_PARAM, (match, sep: string, name: string, value: string) =>
       isSecretParam(name) && !isRedacted(value) && !isVariableReference(value) ? `${sep}${name}=${REDACTED}` : match,
     )

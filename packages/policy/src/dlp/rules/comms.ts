@@ -64,7 +64,7 @@ export const COMMS_RULES: readonly TDlpRule[] = [
     id: "telegram-bot-api-token",
     description: "Telegram bot API token",
     keywords: [":aa"],
-    pattern: /(?<![\w:])(\d{8,10}:AA[\w-]{33})(?![\w-])/,
+    pattern: /(?:(?<=\/bot)|(?<![\w:]))(\d{8,10}:AA[\w-]{33})(?![\w-])/,
     minEntropy: 3.5,
   },
   {
