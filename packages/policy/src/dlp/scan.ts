@@ -36,6 +36,45 @@ function scanRule(text: string, rule: TCompiledRule, findings: TDlpFinding[]): v
   regex.lastIndex = 0;
 }
 
+type TKeywordIndex = { any: RegExp; byFirstChar: Map<number, readonly string[]>; total: number };
+
+const INDEXES = new WeakMap<readonly TCompiledRule[], TKeywordIndex>();
+const escapeRegex = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+// One alternation of every keyword (a native automaton, far faster than one `includes` per keyword)
+// plus the keywords bucketed by first character, built once per compiled rule set
+function keywordIndex(rules: readonly TCompiledRule[]): TKeywordIndex {
+  const cached = INDEXES.get(rules);
+  if (cached) return cached;
+  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
+  const byFirstChar = new Map<number, string[]>();
+  for (const keyword of keywords) {
+    const first = keyword.charCodeAt(0);
+    byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), keyword]);
+  }
+  const any = new RegExp(keywords.length > 0 ? keywords.map(escapeRegex).join("|") : "(?!)", "g");
+  const index = { any, byFirstChar, total: keywords.length };
+  INDEXES.set(rules, index);
+
+  return index;
+}
+
+// Every keyword occurring in the lowercased text; each position where some keyword starts is examined once
+function keywordsPresent(lower: string, index: TKeywordIndex): Set<string> {
+  const present = new Set<string>();
+  const { any } = index;
+  any.lastIndex = 0;
+  for (let match = any.exec(lower); match !== null && present.size < index.total; match = any.exec(lower)) {
+    for (const keyword of index.byFirstChar.get(lower.charCodeAt(match.index)) ?? []) {
+      if (!present.has(keyword) && lower.startsWith(keyword, match.index)) present.add(keyword);
+    }
+    any.lastIndex = match.index + 1;
+  }
+  any.lastIndex = 0;
+
+  return present;
+}
+
 /**
  * Every secret the compiled rules find in `text`, ordered by position
  *
@@ -46,10 +85,10 @@ export function scanText(text: string, dlp: TCompiledDlp): TDlpFinding[] {
   const rules = compiledRules(dlp);
   if (text.length === 0) return [];
 
-  const lower = text.toLowerCase();
+  const present = keywordsPresent(text.toLowerCase(), keywordIndex(rules));
   const findings: TDlpFinding[] = [];
   for (const rule of rules) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((keyword) => lower.includes(keyword))) continue;
+    if (rule.keywords.length > 0 && !rule.keywords.some((keyword) => present.has(keyword))) continue;
     scanRule(text, rule, findings);
   }
 
