@@ -1,0 +1,59 @@
+import { evaluate, gitRemotesNeeded, parseHookInput, renderHookOutput } from "@egress/policy/engine";
+import type { TDecision, TNormalizedCall } from "@egress/policy/engine";
+
+import { resolveGitRemotes } from "../git/remotes";
+import type { TPolicySource } from "./policy-source";
+
+/** What the hook prints and how it exits, in the agent's own protocol */
+export type THookOutput = { stdout: string; stderr: string; exitCode: number };
+
+/** One decided call: the decision, the normalized call when the input parsed, and the rendered output */
+export type THookOutcome = THookOutput & { decision: TDecision; call?: TNormalizedCall };
+
+/** Renders a decision in `agent`'s protocol (always an explicit decision, allow included) */
+export function renderOutput(opts: { agent: string; decision: TDecision; call?: TNormalizedCall }): THookOutput {
+  const rendered = renderHookOutput(opts.agent, opts.decision, opts.call);
+
+  return { stdout: rendered.stdout, stderr: rendered.stderr ?? "", exitCode: rendered.exitCode };
+}
+
+function gitContext(call: TNormalizedCall): { gitRemotes?: Record<string, string>; failure?: TDecision } {
+  const needed = gitRemotesNeeded(call);
+  if (needed.length === 0) return {};
+  const names = needed.map((name) => `\`${name}\``).join(", ");
+  if (!call.cwd) {
+    return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names}: the hook input has no working directory, so the destination is unknown` } };
+  }
+  const result = resolveGitRemotes({ cwd: call.cwd });
+  if (!result.ok) {
+    return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names} in \`${call.cwd}\` (${result.message}): the destination is unknown` } };
+  }
+
+  return { gitRemotes: result.remotes };
+}
+
+/**
+ * Decides one raw hook input against a policy source. The single code path of `hook <agent>` and
+ * `check`: parse → (git remotes) → evaluate → fail-closed rewrite → render
+ */
+export function decideHookInput(opts: { agent: string; raw: string; source: TPolicySource; stateDir: string; homeDir: string; cwd?: string }): THookOutcome {
+  const { agent, source } = opts;
+  const parsed = parseHookInput(agent, opts.raw);
+  if (!parsed.ok) return { ...renderOutput({ agent, decision: parsed.decision }), decision: parsed.decision };
+  const call = opts.cwd ? { ...parsed.call, cwd: opts.cwd } : parsed.call;
+  const git = gitContext(call);
+  let decision: TDecision;
+  if (git.failure) decision = git.failure;
+  else {
+    const compiled = source.kind === "ok" ? source.compiled : source.fallback;
+    decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, stateDir: opts.stateDir, homeDir: opts.homeDir });
+  }
+  if (source.kind === "failed" && decision.effect === "deny" && !git.failure) {
+    // INVARIANT: without a usable snapshot the engine runs a deny-all (or console-only) policy; its
+    // denies carry the actual cause so the developer knows what to run
+    const blocked = decision.destination ? ` (blocked: \`${decision.destination}\`)` : "";
+    decision = { effect: "deny", rule: `snapshot.${source.code}`, reason: `${source.reason}${blocked}`, ...(decision.destination ? { destination: decision.destination } : {}) };
+  }
+
+  return { ...renderOutput({ agent, decision, call }), decision, call };
+}

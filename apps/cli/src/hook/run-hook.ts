@@ -1,0 +1,99 @@
+import { AGENTS, denyDecision } from "@egress/policy/engine";
+import type { TDecision } from "@egress/policy/engine";
+
+import { currentUser, homeDir, resolveStateDir } from "../env";
+import { claimFlush, isFlushDue } from "../spool/spool";
+import { statePaths } from "../state/paths";
+import type { TStatePaths } from "../state/paths";
+import { startDetachedFlush } from "../upload/detached";
+import { decideHookInput, renderOutput } from "./decide";
+import type { THookOutcome, THookOutput } from "./decide";
+import { fallbackDenyOutput } from "./fallback-output";
+import { cachedPolicySource } from "./policy-source";
+import type { TPolicySource } from "./policy-source";
+import { buildEvent, recordDecision } from "./record";
+import { readStdinBounded } from "./stdin";
+
+/** Largest hook input read (agents send a few KiB; anything bigger is denied unread) */
+export const MAX_HOOK_INPUT_BYTES = 1024 * 1024;
+/** How long the hook waits for its input */
+export const STDIN_TIMEOUT_MS = 3_000;
+/** The hook's own deadline, well under every agent's timeout (Copilot 30 s, Gemini 60 s): past it, deny */
+export const HOOK_DEADLINE_MS = 5_000;
+
+function denyBeforeParse(opts: { agent: string; rule: string; reason: string }): THookOutcome {
+  const decision: TDecision = denyDecision({ rule: opts.rule, reason: opts.reason });
+
+  return { ...renderOutput({ agent: opts.agent, decision }), decision };
+}
+
+function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome; source?: TPolicySource; now: Date }): void {
+  const compiled = opts.source?.kind === "ok" ? opts.source.compiled : undefined;
+  const event = buildEvent({
+    agent: opts.agent,
+    call: opts.outcome.call,
+    decision: opts.outcome.decision,
+    policyVersion: opts.source?.version,
+    now: opts.now,
+    user: currentUser(),
+    dlp: compiled?.dlp?.compiled,
+  });
+  recordDecision({ paths: opts.paths, logLevel: compiled ? compiled.logLevel : 1, event });
+}
+
+function maybeStartFlush(paths: TStatePaths, now: Date): void {
+  try {
+    if (!isFlushDue({ stateDir: paths.dir, now })) return;
+    claimFlush({ stateDir: paths.dir, now });
+    startDetachedFlush({ stateDir: paths.dir });
+  } catch {
+    // Upload is best effort; the spool keeps the events
+  }
+}
+
+async function decide(agent: string): Promise<THookOutput> {
+  if (!(AGENTS as readonly string[]).includes(agent)) {
+    return fallbackDenyOutput({ agent, reason: `unknown agent \`${agent}\`: expected one of ${AGENTS.join(", ")}` });
+  }
+  const paths = statePaths(resolveStateDir());
+  const input = await readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
+  const now = new Date();
+  let outcome: THookOutcome;
+  let source: TPolicySource | undefined;
+  if (input.kind === "oversize") {
+    outcome = denyBeforeParse({ agent, rule: "input.oversize", reason: `oversize input: the hook input is larger than ${MAX_HOOK_INPUT_BYTES} bytes, so it cannot be checked` });
+  } else if (input.kind === "timeout") {
+    outcome = denyBeforeParse({ agent, rule: "input.timeout", reason: `timed out after ${STDIN_TIMEOUT_MS} ms waiting for the hook input from ${agent}` });
+  } else if (input.kind === "error") {
+    outcome = denyBeforeParse({ agent, rule: "input.unreadable", reason: `cannot read the hook input (${input.message})` });
+  } else {
+    source = cachedPolicySource({ paths, now });
+    outcome = decideHookInput({ agent, raw: input.text, source, stateDir: paths.dir, homeDir: homeDir() });
+  }
+  record({ paths, agent, outcome, source, now });
+  maybeStartFlush(paths, now);
+
+  return outcome;
+}
+
+/**
+ * The whole `egress-sync hook <agent>` run: bounded stdin, verified cached snapshot, engine,
+ * spool/log, detached flush. No network. Always resolves to an explicit decision in the agent's
+ * protocol: any exception, and the deadline, deny
+ */
+export async function runHook(opts: { agent: string }): Promise<THookOutput> {
+  const { agent } = opts;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<THookOutput>((resolve) => {
+    timer = setTimeout(() => resolve(fallbackDenyOutput({ agent, reason: `the hook did not decide within ${HOOK_DEADLINE_MS} ms, so the call is denied` })), HOOK_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([decide(agent), deadline]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+
+    return fallbackDenyOutput({ agent, reason: `internal error while checking this call (${message}): denied; run \`egress-sync doctor\`` });
+  } finally {
+    clearTimeout(timer);
+  }
+}
