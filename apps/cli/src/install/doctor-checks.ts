@@ -61,6 +61,8 @@ export function isProtocolAnswer(opts: { agent: TAgentId; stdout: string }): boo
     return false;
   }
   if (!isRecord(value)) return false;
+  // `{}` (exit 0) is "no objection" for every agent except Cursor, whose fail-closed mode needs an explicit answer
+  if (Object.keys(value).length === 0) return opts.agent !== "cursor";
   const decisions = ["allow", "deny"];
   if (opts.agent === "claude-code" || opts.agent === "codex") {
     const out = value.hookSpecificOutput;

@@ -1,9 +1,16 @@
-import { isDeepStrictEqual } from "node:util";
 import { applyEdits, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { JSONPath, Node, ParseError } from "jsonc-parser";
 
 import type { TAgentSpec, THookCommand } from "./agents";
 import { handlersOf, isRecord, ourHandlerRole, ourItemRole } from "./ownership";
+
+// getNodeValue builds prototype-less objects, so compare plain JSON (with sorted keys) instead
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(canonical) : isRecord(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])])) : value;
+
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
 
 /** A config file egress-sync refuses to touch, with the reason */
 export class ConfigRefusedError extends Error {}
@@ -190,7 +197,7 @@ export function mergeEntries(opts: { text: string; file: string; spec: TAgentSpe
     const array = assertShape({ text, file, arrayPath: entry.arrayPath }) ?? [];
     const index = array.findIndex((item) => ourItemRole({ spec, item }) === entry.role);
     const current = array[index];
-    if (index >= 0 && isDeepStrictEqual(current, entry.value)) continue;
+    if (index >= 0 && sameJson(current, entry.value)) continue;
     text = setAt({ text, file, path: [...entry.arrayPath, index >= 0 ? index : -1], value: entry.value });
   }
 
@@ -235,7 +242,7 @@ export function removeEntries(opts: { text: string; file: string; spec: TAgentSp
   if (!removedAny) return text;
   const rest = valueAt({ text, file, path: [] });
   const hasComments = /\/\/|\/\*/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-  if (!hasComments && isDeepStrictEqual(rest, spec.template)) return { delete: true };
+  if (!hasComments && sameJson(rest, spec.template)) return { delete: true };
 
   return text;
 }
