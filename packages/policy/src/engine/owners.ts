@@ -1,0 +1,41 @@
+/** Resource owners named by a connector payload (GitHub-style), lower-cased. */
+import { forEachString } from "../hosts/extract.js";
+
+const OWNER_KEYS = new Set(["owner", "org", "organization", "organisation", "repoowner", "repo_owner", "owner_login", "ownerlogin", "namespace", "account", "user", "username"]);
+const FULL_NAME_KEYS = new Set(["repository", "full_name", "fullname", "repository_full_name", "repo", "repo_full_name", "nameWithOwner", "namewithowner", "slug", "target_repo", "base_repo", "head_repo"]);
+const GITHUB_URL = /(?:^|[^a-z0-9.-])(?:www\.|api\.)?github\.com\.?[/:]+(?:repos\/)?([A-Za-z0-9_.-]+)/gi;
+
+/** Every owner positively identified in the payload (nested objects and JSON strings included). */
+export function ownersInPayload(payload: unknown): Set<string> {
+  const owners = new Set<string>();
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 10 || v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      const key = k.toLowerCase();
+      if (OWNER_KEYS.has(key)) {
+        if (typeof x === "string" && x !== "") owners.add(x.toLowerCase());
+        else if (x !== null && typeof x === "object" && typeof (x as { login?: unknown }).login === "string") owners.add(((x as { login: string }).login).toLowerCase());
+      }
+      if ((FULL_NAME_KEYS.has(key) || FULL_NAME_KEYS.has(k)) && typeof x === "string" && /^[^/\s]+\/[^/\s]+/.test(x) && !x.includes("://")) owners.add((x.split("/")[0] ?? "").toLowerCase());
+      visit(x, depth + 1);
+    }
+  };
+  visit(payload, 0);
+  forEachString(payload, (s) => {
+    GITHUB_URL.lastIndex = 0;
+    for (const m of s.matchAll(GITHUB_URL)) if (m[1] && !/^(repos|orgs|users|settings|login|features|about|topics|marketplace|apps)$/i.test(m[1])) owners.add(m[1].toLowerCase());
+    if (s.trimStart().startsWith("{")) {
+      try {
+        visit(JSON.parse(s), 1);
+      } catch {
+        // not JSON
+      }
+    }
+  });
+  owners.delete("");
+  return owners;
+}

@@ -1,0 +1,79 @@
+/** Turns policy-independent shell findings into a decision with the compiled policy. */
+import { formatDestination, parseUrlDestination, parseHostPort } from "../hosts/normalize.js";
+import { hostSetMatches } from "../hosts/match.js";
+import { githubOwnerOf } from "../shell/git.js";
+import type { TShellFinding } from "../shell/findings.js";
+import type { TDecision, TEvaluationContext } from "../types.js";
+import type { TCompiledPolicy } from "./compile.js";
+import { allowDecision, denyDecision } from "./decision.js";
+import { checkDestination } from "./hosts-check.js";
+
+/** Decision for a shell command from its findings (first deny wins). */
+export function evaluateShellFindings(findings: readonly TShellFinding[], p: TCompiledPolicy, ctx: TEvaluationContext): TDecision {
+  const all = [...findings];
+  for (const f of findings) if (f.type === "remote") all.push(...resolveRemote(f, ctx));
+  const destinations: string[] = [];
+  for (const f of all) {
+    const d = findingDecision(f, p);
+    if (d) return d;
+    if (f.type === "host") destinations.push(formatDestination(f.dest));
+  }
+  if (destinations.length === 0) return allowDecision("shell.local", "the command makes no network connection");
+  return allowDecision("hosts.allowed", `every destination is allow-listed (${[...new Set(destinations)].join(", ")})`, destinations[0]);
+}
+
+function resolveRemote(f: Extract<TShellFinding, { type: "remote" }>, ctx: TEvaluationContext): TShellFinding[] {
+  const url = ctx.gitRemotes?.[f.name];
+  if (url === undefined || url === "") return [];
+  const out: TShellFinding[] = [];
+  const purpose = f.write ? "git-write" : "git-read";
+  const r = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? parseUrlDestination(url) : /^(?:[^@/]+@)?[^:/]+:/.test(url) ? parseHostPort(url.slice(0, url.indexOf(":")), { scheme: "ssh", defaultPort: 22 }) : undefined;
+  if (r?.ok) out.push({ type: "host", dest: r.dest, via: f.via, purpose });
+  else if (r && !r.ok && r.why !== "local") out.push({ type: "unknown", via: f.via, detail: `remote \`${f.name}\` (${url}) has no verifiable host` });
+  const o = f.write ? githubOwnerOf(url) : undefined;
+  if (o) out.push({ type: "owner", owner: o.owner, host: o.host, via: f.via });
+  return out;
+}
+
+function findingDecision(f: TShellFinding, p: TCompiledPolicy): TDecision | undefined {
+  switch (f.type) {
+    case "host": {
+      if (f.purpose === "network" && !p.shellNetworkAllowed && !hostSetMatches(p.deny, f.dest)) return denyDecision({ rule: "shell.network", reason: `network commands are disabled by policy (\`${f.via}\`)` });
+      if (f.purpose === "registry") return checkDestination(f.dest, p, { rule: "shell.registry", what: "package manager registry", allowSets: [p.registries] });
+      if (f.purpose === "git-read") return p.gitReadsAnyHost ? checkDestination(f.dest, p, { rule: "shell.network", what: "git read", allowSets: [{ exact: new Set([f.dest.host]), exactPort: new Set(), suffix: new Set(), suffixPort: new Set(), size: 1 }] }) : checkDestination(f.dest, p, { rule: "shell.network", what: "git read", allowSets: [p.gitWriteHosts] });
+      if (f.purpose === "git-write" || f.purpose === "gh-write") return checkDestination(f.dest, p, { rule: "shell.git_write", what: "git/gh write", allowSets: p.gitWriteHosts ? [p.gitWriteHosts] : [], onlySets: p.gitWriteHosts !== undefined });
+      return checkDestination(f.dest, p, { rule: "shell.network", what: `\`${f.via.slice(0, 80)}\`` });
+    }
+    case "unknown":
+      return denyDecision({ rule: "destination.unknown", reason: `the destination cannot be determined: ${f.detail} (\`${f.via.slice(0, 120)}\`)` });
+    case "owner":
+      if (p.gitWriteOwners !== undefined && !p.gitWriteOwners.has(f.owner)) return denyDecision({ rule: "shell.git_write", reason: `git/gh write to GitHub owner \`${f.owner}\` is not allowed (allowed: ${[...p.gitWriteOwners].join(", ") || "none"})`, destination: `github.com/${f.owner}`, requestable: true });
+      return undefined;
+    case "merge":
+      return p.denyServerSideMerge ? denyDecision({ rule: "shell.git_merge", reason: `${f.detail}, bypassing branch protection; merge in the web UI instead` }) : undefined;
+    case "forge-api-write":
+      return hostSetMatches(p.forgeApiHosts, f.dest) ? denyDecision({ rule: "shell.forge_api_write", reason: `raw curl/wget writes to \`${f.dest.host}\` are not allowed; use \`gh\`, which is owner-scoped` }) : undefined;
+    case "pipe-interpreter":
+      return p.pipeToInterpreterDenied ? denyDecision({ rule: "shell.pipe_to_interpreter", reason: `downloaded content is executed by \`${f.interpreter}\`; download to a file, inspect it, then run it` }) : undefined;
+    case "download-exec":
+      return p.downloadExecDenied ? denyDecision({ rule: "shell.download_exec", reason: `\`${f.path}\` is downloaded and then executed; inspect it before running it` }) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const PS_NETWORK = /\b(invoke-webrequest|invoke-restmethod|iwr|irm|curl|wget|start-bitstransfer|net\.webclient|downloadstring|downloadfile|system\.net\.|test-netconnection|tnc|resolve-dnsname|new-object\s+net\.sockets|ssh|scp|start-process\s+['"]?https?:)/i;
+
+/** PowerShell: URLs in the text are destinations; network cmdlets without a URL are unknown. */
+export function powershellFindings(command: string): TShellFinding[] {
+  const out: TShellFinding[] = [];
+  const urls = command.match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"`)]+/gi) ?? [];
+  for (const u of urls) {
+    const r = parseUrlDestination(u);
+    if (r.ok) out.push({ type: "host", dest: r.dest, via: command.slice(0, 200), purpose: "network" });
+    else if (r.why !== "local") out.push({ type: "unknown", via: command.slice(0, 200), detail: `\`${u}\` has no verifiable host` });
+  }
+  if (PS_NETWORK.test(command) && urls.length === 0) out.push({ type: "unknown", via: command.slice(0, 200), detail: "PowerShell network command without a literal URL" });
+  if (/\|\s*(iex|invoke-expression)\b/i.test(command) && PS_NETWORK.test(command)) out.push({ type: "pipe-interpreter", via: command.slice(0, 200), interpreter: "Invoke-Expression" });
+  return out;
+}

@@ -1,0 +1,23 @@
+import type { TDestination } from "../hosts/normalize.js";
+
+/**
+ * What shell analysis found, independent of any policy. The evaluator turns findings into a
+ * decision with the compiled policy.
+ */
+export type TShellFinding =
+  /** A network connection to a known destination. `purpose` selects which allow-list applies. */
+  | { type: "host"; dest: TDestination; via: string; purpose: "network" | "registry" | "git-read" | "git-write" | "gh-write" }
+  /** A network command whose destination cannot be determined statically. */
+  | { type: "unknown"; via: string; detail: string }
+  /** A git/gh write to a GitHub owner. */
+  | { type: "owner"; owner: string; host: string; via: string }
+  /** A git push to a remote name that the CLI must resolve in `cwd`. */
+  | { type: "remote"; name: string; via: string; write: boolean }
+  /** A server-side merge into a base branch (`gh pr merge`, merge endpoints). */
+  | { type: "merge"; via: string; detail: string }
+  /** A raw curl/wget write to a forge API host. */
+  | { type: "forge-api-write"; dest: TDestination; via: string }
+  | { type: "pipe-interpreter"; via: string; interpreter: string }
+  | { type: "download-exec"; via: string; path: string }
+  | { type: "tamper"; via: string; detail: string }
+  | { type: "sensitive"; via: string; path: string };

@@ -1,0 +1,144 @@
+/** git and gh: reads vs writes, destinations, GitHub owners, server-side merges. */
+import { parseUrlDestination } from "../hosts/normalize.js";
+import { addHost, addUrl, type TCmdInput } from "./net-commands.js";
+import { hasScheme, splitOptions } from "./words.js";
+
+const GIT_GLOBAL_VALUE = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix", "--list-cmds", "--attr-source"]);
+const GIT_READ_NET = new Set(["clone", "fetch", "pull", "ls-remote", "archive"]);
+const DANGEROUS_GIT_CONFIG = /^(http\.|https\.|url\.|core\.sshcommand|core\.gitproxy|remote\..*\.(url|pushurl|proxy)|credential\.|protocol\.|uploadpack|receivepack)/i;
+
+/** Owner of a GitHub URL or scp spec (`github.com/<owner>`, `git@github.com:<owner>/…`). */
+export function githubOwnerOf(spec: string): { owner: string; host: string } | undefined {
+  let host: string | undefined;
+  let path: string | undefined;
+  if (hasScheme(spec)) {
+    const r = parseUrlDestination(spec);
+    if (!r.ok) return undefined;
+    host = r.dest.host;
+    path = spec.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  } else {
+    const m = /^(?:[^@/]+@)?([^:/]+):\/?(.*)$/.exec(spec);
+    if (!m) return undefined;
+    host = (m[1] ?? "").toLowerCase().replace(/\.$/, "");
+    path = `/${m[2] ?? ""}`;
+  }
+  if (host !== "github.com" && host !== "www.github.com" && host !== "api.github.com") return undefined;
+  const segs = (path ?? "").split(/[/?#]/).filter((s) => s !== "");
+  const owner = host === "api.github.com" && segs[0] === "repos" ? segs[1] : segs[0];
+  return owner ? { owner: decodeURIComponent(owner).toLowerCase(), host } : undefined;
+}
+
+/** True for a git destination written as URL or scp form (not a remote name, path or refspec). */
+function isGitUrl(spec: string): boolean {
+  return hasScheme(spec) || /^[^@/:]+@[^:/]+:/.test(spec) || /^[a-z0-9.-]+\.[a-z]{2,}:[^/]/i.test(spec);
+}
+
+function gitDestination(inp: TCmdInput, spec: string, purpose: "git-read" | "git-write"): void {
+  if (hasScheme(spec)) {
+    if (/^file:/i.test(spec)) return;
+    addUrl(inp, spec, purpose);
+  } else {
+    const m = /^(?:[^@/]+@)?([^:/]+):/.exec(spec);
+    if (m) addHost(inp, spec.slice(0, spec.indexOf(":")), { scheme: "ssh", port: 22, purpose });
+  }
+  if (purpose === "git-write") {
+    const o = githubOwnerOf(spec);
+    if (o) inp.out.push({ type: "owner", owner: o.owner, host: "github.com", via: inp.via });
+  }
+}
+
+/** git: `push` / `remote add|set-url` are writes; clone/fetch/pull/ls-remote are reads. */
+export function analyzeGit(inp: TCmdInput): void {
+  const args = inp.args;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] ?? "";
+    if (GIT_GLOBAL_VALUE.has(a)) {
+      const v = args[++i] ?? "";
+      if (a === "-c" && DANGEROUS_GIT_CONFIG.test(v)) {
+        if (/sshcommand|gitproxy/i.test(v)) inp.nested(v.replace(/^[^=]*=/, ""));
+        else inp.out.push({ type: "unknown", via: inp.via, detail: `git \`-c ${v.split("=")[0] ?? ""}\` redirects the network destination` });
+      }
+      continue;
+    }
+    if (a.startsWith("-")) continue;
+    break;
+  }
+  const sub = args[i] ?? "";
+  const rest = args.slice(i + 1);
+  const { operands } = splitOptions(rest, new Set(["-o", "--origin", "-b", "--branch", "--depth", "--reference", "--separate-git-dir", "-c", "--config", "--upload-pack", "-u", "--receive-pack", "--exec", "--repo", "--push-option", "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "--template", "--server-option", "--recurse-submodules", "--signed", "--force-with-lease", "--remote", "--prefix", "--format", "--output"]));
+  if (sub === "push") {
+    const dest = operands[0];
+    if (dest === undefined) inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true });
+    else if (isGitUrl(dest)) gitDestination(inp, dest, "git-write");
+    else if (!dest.startsWith("/") && !dest.startsWith(".")) inp.out.push({ type: "remote", name: dest, via: inp.via, write: true });
+    if (rest.some((r) => /^--(receive-pack|exec)/.test(r))) inp.out.push({ type: "unknown", via: inp.via, detail: "git push with a custom receive-pack" });
+  } else if (sub === "remote") {
+    const verb = operands[0];
+    if (verb === "add" || verb === "set-url") for (const op of operands.slice(1)) if (isGitUrl(op)) gitDestination(inp, op, "git-write");
+  } else if (sub === "submodule") {
+    for (const op of operands) if (isGitUrl(op)) gitDestination(inp, op, "git-read");
+  } else if (GIT_READ_NET.has(sub)) {
+    const urls = operands.filter(isGitUrl);
+    for (const u of urls) gitDestination(inp, u, "git-read");
+    if (urls.length === 0 && sub !== "clone") inp.out.push({ type: "remote", name: operands[0] ?? "origin", via: inp.via, write: false });
+    if (rest.some((r) => /^--upload-pack|^-u$/.test(r))) inp.out.push({ type: "unknown", via: inp.via, detail: "git with a custom upload-pack" });
+  } else if (sub === "send-email" || sub === "request-pull" || sub === "svn" || sub === "p4" || sub === "lfs" || sub === "imap-send") {
+    inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} sends data to a destination that cannot be verified` });
+  } else if (sub === "config") {
+    const key = operands[0] ?? "";
+    if (DANGEROUS_GIT_CONFIG.test(key) && operands.length > 1) {
+      const v = operands[1] ?? "";
+      if (isGitUrl(v)) gitDestination(inp, v, "git-write");
+      else inp.out.push({ type: "unknown", via: inp.via, detail: `git config \`${key}\` redirects the network destination` });
+    }
+  }
+}
+
+const GH_READ_SUBS = new Set(["search", "browse", "status", "auth", "config", "alias", "extension", "help", "version", "completion", "--version", "--help"]);
+const GH_READ_VERBS = new Set(["view", "list", "clone", "status", "diff", "checkout", "download", "browse", "search", "ls", "get", "cat", "read", "show", "watch", "checks"]);
+const GH_VALUE = new Set(["-R", "--repo", "-t", "--title", "-b", "--body", "-F", "--body-file", "-H", "--head", "-B", "--base", "-a", "--assignee", "-l", "--label", "-m", "--milestone", "-p", "--project", "-r", "--reviewer", "-X", "--method", "-f", "--raw-field", "--field", "--header", "--hostname", "--input", "-q", "--jq", "--template", "-n", "--notes", "--notes-file", "--target", "-d", "--description", "-c", "--clone", "--homepage", "--team", "-g", "--gitignore", "--license", "--source", "--remote", "-s", "--state", "-L", "--limit", "--json", "-w", "--web", "-e", "--env", "-o", "--org", "--cache", "--preview", "--visibility", "--remote-name", "--fork-name", "--match-head-commit", "--subject", "-A", "--author", "-S", "--search", "--discussion-category", "--branch", "--ref"]);
+
+/** gh: reads (view/list/api GET) need no owner scope; writes are owner- and host-scoped. */
+export function analyzeGh(inp: TCmdInput): void {
+  const { operands, options } = splitOptions(inp.args, GH_VALUE);
+  const sub = operands[0] ?? "";
+  const verb = operands[1] ?? "";
+  const ghHost = options.find((o) => o.flag === "--hostname")?.value ?? inp.env.get("GH_HOST") ?? "github.com";
+  let write: boolean;
+  if (sub === "" || GH_READ_SUBS.has(sub)) write = false;
+  else if (sub === "api") {
+    const method = options.find((o) => o.flag === "-X" || o.flag === "--method")?.value;
+    write = (method !== undefined && !/^(get|head)$/i.test(method)) || options.some((o) => ["-f", "-F", "--field", "--raw-field", "--input"].includes(o.flag));
+  } else write = !GH_READ_VERBS.has(verb);
+  if (!write) {
+    if (sub !== "" && !GH_READ_SUBS.has(sub)) addHost(inp, ghHost, { scheme: "https", port: 443, purpose: "git-read" });
+    return;
+  }
+  const endpoint = sub === "api" ? operands.slice(1).find((o) => o.includes("/")) ?? "" : "";
+  if (sub === "pr" && verb === "merge") inp.out.push({ type: "merge", via: inp.via, detail: "`gh pr merge` merges server-side into the base branch" });
+  if (sub === "api" && /pulls\/[^/]+\/merge\/?$/.test(endpoint)) inp.out.push({ type: "merge", via: inp.via, detail: `\`gh api ${endpoint}\` merges a pull request server-side` });
+  if (sub === "api" && /\/merges\/?$/.test(endpoint) && options.some((o) => /^base=(main|master)$/i.test(o.value ?? ""))) inp.out.push({ type: "merge", via: inp.via, detail: `\`gh api ${endpoint}\` merges into a protected branch` });
+  addHost(inp, ghHost, { scheme: "https", port: 443, purpose: "git-write" });
+  const owners: string[] = [];
+  const ownerOfSpec = (spec: string): void => {
+    const gh = githubOwnerOf(spec);
+    if (gh) owners.push(gh.owner);
+    else {
+      const s = spec.replace(/^\/+/, "").replace(/^repos\//, "");
+      const o = s.split("/")[0] ?? "";
+      if (o !== "" && !o.startsWith("-") && s.includes("/")) owners.push(o.toLowerCase());
+    }
+  };
+  for (const o of options) if ((o.flag === "-R" || o.flag === "--repo") && o.value) ownerOfSpec(o.value);
+  const envRepo = inp.env.get("GH_REPO");
+  if (envRepo) ownerOfSpec(envRepo);
+  for (const op of operands.slice(1)) {
+    if (/github\.com[/:]/i.test(op)) ownerOfSpec(op);
+    else if (/^\/?repos\//.test(op)) ownerOfSpec(op);
+    else if (sub === "repo" && op.includes("/") && op !== verb) ownerOfSpec(op);
+  }
+  if (sub === "repo") for (const o of options) if (o.flag === "--template" && o.value?.includes("/")) ownerOfSpec(o.value);
+  if (owners.length === 0 && sub !== "repo" && sub !== "gist" && sub !== "api") inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true });
+  for (const owner of owners) inp.out.push({ type: "owner", owner, host: "github.com", via: inp.via });
+}

@@ -1,0 +1,97 @@
+/**
+ * Tamper protection (the guard's own hooks, state and kill switches) and sensitive-file
+ * detection, over shell words and payload strings.
+ */
+import type { TShellFinding } from "./findings.js";
+import { commandName } from "./words.js";
+
+/** Paths of agent hook configuration, the guard's policy and state. */
+export const PROTECTED_PATH = /(^|[/\\~]|\$HOME|\$\{HOME\})(\.claude\/(settings(\.local)?\.json|hooks\b|agents\b|mcp-gate-policy\.json|\.tokens|skills\/[^/]*\/SKILL\.md)|\.claude\.json|managed-settings(\.d)?\b|claude-?code\/managed|\.codex\/(hooks(\.json)?|config\.toml|requirements\.toml)|codex\/requirements\.toml|\.gemini\/settings\.json|gemini-cli\/(settings|system-defaults)\.json|geminicli\/(settings|system-defaults)\.json|\.cursor\/hooks\.json|cursor\/hooks\.json|\.github\/hooks\b|\.copilot\/(hooks|settings|config)|\.github\/copilot\/settings|egress-sync(\/|$)|mcp-gate-policy\.json|\.windsurf\/hooks\.json|\.codeium\/windsurf\/hooks\.json)/i;
+
+/** Hook kill switches and trust bypasses. */
+export const KILL_SWITCH = /\b(CODEX_HOOKS_DISABLE\w*|disableAllHooks|CLAUDE_CODE_DISABLE_HOOKS|GEMINI_CLI_DISABLE_HOOKS|EGRESS_SYNC_DISABLE\w*|EGRESS_SYNC_HOME|dangerously-bypass-hook-trust|allowManagedHooksOnly|allow_managed_hooks_only|hooksConfig|failClosed"?\s*:\s*false|onFailure"?\s*:\s*"?allow)\b/i;
+
+const READERS = new Set(["cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "rg", "ag", "ls", "stat", "wc", "diff", "file", "bat", "jq", "yq", "view", "find", "tree", "md5sum", "sha256sum", "shasum", "test", "[", "[[", "realpath", "readlink", "dirname", "basename", "du", "which", "type", "echo", "printf"]);
+
+/** Tamper findings for one simple command. */
+export function tamperInCommand(words: string[], env: Map<string, string>, redirects: { op: string; target: string }[], extra: readonly string[] = []): TShellFinding[] {
+  const out: TShellFinding[] = [];
+  const via = words.join(" ").slice(0, 200);
+  const name = commandName(words[0] ?? "");
+  for (const k of env.keys()) if (KILL_SWITCH.test(k)) out.push({ type: "tamper", via, detail: `sets the hook kill switch \`${k}\`` });
+  for (const w of words) if (KILL_SWITCH.test(w)) out.push({ type: "tamper", via, detail: `touches the hook kill switch in \`${w.slice(0, 80)}\`` });
+  const isProtected = (p: string): boolean => PROTECTED_PATH.test(p) || extra.some((e) => e !== "" && p.includes(e));
+  for (const r of redirects) if (/>/.test(r.op) && isProtected(r.target)) out.push({ type: "tamper", via, detail: `writes to \`${r.target}\`` });
+  if (name === "egress-sync" && words.slice(1).some((w) => /^(uninstall|disable|reset)$/.test(w))) out.push({ type: "tamper", via, detail: "uninstalls or disables the egress guard" });
+  if (["npm", "pnpm", "yarn", "brew", "pip", "pipx", "bun"].includes(name) && words.some((w) => /^(un|uninstall|rm|remove|r|unlink)$/.test(w)) && words.some((w) => /egress-sync|@egress\//.test(w))) out.push({ type: "tamper", via, detail: "uninstalls the egress guard" });
+  if (["kill", "pkill", "killall"].includes(name) && words.some((w) => /egress-sync/.test(w))) out.push({ type: "tamper", via, detail: "stops the egress guard" });
+  if (!READERS.has(name)) {
+    for (const w of words.slice(1)) {
+      if (isProtected(w) || (/egress-sync/.test(w) && ["rm", "unlink", "mv", "chmod", "chattr", "shred", "truncate", "ln"].includes(name))) {
+        out.push({ type: "tamper", via, detail: `\`${name}\` changes the guard's configuration at \`${w.slice(0, 120)}\`` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const EXAMPLE_ENV = /\.env\.(example|sample|template|dist|defaults|schema|test\.example)$/i;
+const SECRET_BASENAME = /^(\.env(\..+)?|\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.pgpass|\.my\.cnf|id_(rsa|dsa|ecdsa|ed25519)(_sk)?[\w.-]*|.+\.(key|p12|pfx|jks|keystore)|credentials(\.json)?|.*private[-_]?key.*\.pem|key\.pem|.+-key\.pem)$/i;
+const SECRET_DIR = /(^|\/)(\.ssh|\.aws|\.gnupg|\.config\/gcloud|\.config\/op|\.kube|\.docker|\.azure|\.oci|\.password-store|\.anthropic|\.claude\/\.tokens)(\/|$)/;
+const SECRET_SEGMENTS = [".ssh", ".aws", ".gnupg", ".env", "id_rsa", "id_ed25519", "id_ecdsa", "credentials", ".netrc", ".npmrc", ".pypirc", ".git-credentials"];
+
+/** True when a path names a credential file or directory (globs are matched against known names). */
+export function isSensitivePath(p: string): boolean {
+  if (p === "" || p.length > 4096) return false;
+  const path = p.replace(/^(\$HOME|\$\{HOME\}|~)/, "/home/user");
+  const base = path.split("/").filter((s) => s !== "").pop() ?? "";
+  if (/\.pub$|known_hosts/.test(base)) return false;
+  if (EXAMPLE_ENV.test(base)) return false;
+  if (SECRET_BASENAME.test(base) && !/^credentials(\.json)?$/i.test(base)) return true;
+  if (/^credentials(\.json)?$/i.test(base) && SECRET_DIR.test(path)) return true;
+  if (SECRET_DIR.test(path) && !/\.docker\/(?!config\.json)|\.kube\/(?!config)/.test(path)) return true;
+  if (/\.docker\/config\.json|\.kube\/config/.test(path)) return true;
+  if (/[*?[]/.test(path)) {
+    for (const seg of path.split("/")) {
+      if (!/[*?[]/.test(seg)) continue;
+      const re = new RegExp(`^${seg.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+      if (SECRET_SEGMENTS.some((s) => re.test(s))) return true;
+    }
+  }
+  return false;
+}
+
+function decodeEscapes(s: string): string {
+  return s.replace(/\\x([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\0?([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
+}
+
+/** Sensitive-file findings for one simple command (reads of secrets that then reach the model). */
+export function sensitiveInWords(words: string[], redirects: { op: string; target: string }[]): TShellFinding[] {
+  const out: TShellFinding[] = [];
+  const via = words.join(" ").slice(0, 200);
+  const name = commandName(words[0] ?? "");
+  for (const r of redirects) if (r.op.startsWith("<") && isSensitivePath(r.target)) out.push({ type: "sensitive", via, path: r.target });
+  const inline = /^(python[0-9.]*|node|nodejs|ruby|perl|php|deno|bun|osascript)$/.test(name);
+  for (const w of words.slice(1)) {
+    if (name === "echo" || name === "printf") {
+      const d = decodeEscapes(w);
+      if (d !== w && d.split(/\s+/).some(isSensitivePath)) out.push({ type: "sensitive", via, path: d });
+      continue;
+    }
+    if (w.startsWith("-") && !w.includes("=")) continue;
+    const candidates = inline ? (w.match(/[\w.~$/{}*?[\]-]+/g) ?? []) : [w.includes("=") && w.startsWith("-") ? w.slice(w.indexOf("=") + 1) : w.replace(/^@/, "")];
+    const hit = candidates.find(isSensitivePath);
+    if (hit !== undefined) {
+      out.push({ type: "sensitive", via, path: hit });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Credential paths under the home directory named in a payload string (MCP / other tools). */
+export const HOME_CREDENTIAL = /(\$HOME|~|\/home\/[^/\s"]+|\/Users\/[^/\s"]+|\/root)\/(\.ssh|\.aws|\.gnupg|\.config\/op|\.config\/gcloud|\.docker\/config\.json|\.kube\/config|\.netrc|\.pypirc|\.git-credentials|\.anthropic|\.claude\/\.tokens)/;
+
+/** A curl/wget local-file upload written into a payload (exfil signature). */
+export const PAYLOAD_UPLOAD = /\b(curl|wget)\b[^\n"]*([\s=]@[~/.$\w]|\s-T\s*[~/.$\w]|--upload-file|--post-file)/;

@@ -1,0 +1,105 @@
+/** Interpreters with inline code, and package managers pointed at custom registries. */
+import { addHost, addUrl, type TCmdInput } from "./net-commands.js";
+import { hasScheme } from "./words.js";
+
+/** POSIX-style shells whose `-c` argument is a script. */
+export const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "yash", "posh", "rbash"]);
+
+const INLINE: Record<string, string[]> = {
+  python: ["-c"], node: ["-e", "--eval", "-p", "--print"], deno: ["eval"], bun: ["-e", "--eval", "-p", "--print"],
+  ruby: ["-e"], perl: ["-e", "-E"], php: ["-r"], lua: ["-e"], rscript: ["-e"], osascript: ["-e"],
+  pwsh: ["-c", "-command", "-Command", "--command", "-encodedcommand", "-EncodedCommand", "-e"], powershell: ["-c", "-command", "-Command", "-encodedcommand", "-EncodedCommand", "-e"],
+  awk: [], gawk: [], tclsh: [], jshell: [], groovy: ["-e"], julia: ["-e"], elixir: ["-e"], swift: ["-e"],
+};
+
+function family(name: string): string {
+  if (/^python[0-9.]*$|^pypy[0-9.]*$/.test(name)) return "python";
+  if (name === "nodejs") return "node";
+  if (/^ruby[0-9.]*$/.test(name)) return "ruby";
+  if (/^perl[0-9.]*$/.test(name)) return "perl";
+  if (/^php[0-9.]*$/.test(name)) return "php";
+  return name;
+}
+
+/** Interpreter table lookups. */
+export const INTERPRETER = {
+  inlineFlags: (name: string): string[] => INLINE[family(name)] ?? [],
+};
+
+/** True for a language interpreter (not a POSIX shell). */
+export function isInterpreter(name: string): boolean {
+  return family(name) in INLINE;
+}
+
+const NETWORK_API = /\b(urllib|urlopen|requests\s*\.|httpx|aiohttp|http\.client|httplib|socket|smtplib|ftplib|telnetlib|paramiko|websocket|pycurl|fetch\s*\(|XMLHttpRequest|WebSocket|https?\.(get|request)|net\.(connect|createConnection|Socket)|tls\.connect|dgram|dns\.|http2|axios|got\s*\(|undici|Net::HTTP|open-uri|URI\.open|TCPSocket|UDPSocket|LWP|HTTP::Tiny|IO::Socket|curl_init|curl_exec|fsockopen|stream_socket_client|file_get_contents\s*\(\s*['"]https?|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient|Net\.Sockets|System\.Net|DownloadString|DownloadFile|Start-BitsTransfer|\/inet\/|\/dev\/tcp|Deno\.connect|Bun\.connect|require\(\s*['"](?:node:)?(?:https?|net|tls|dgram|dns)['"]|from\s+['"](?:node:)?(?:https?|net|tls|dgram|dns)['"]|import\s*\(\s*['"]https?:)/i;
+const EXEC_API = /\b(os\.system|os\.popen|subprocess|child_process|execSync|exec\s*\(|spawn|system\s*\(|popen|Popen|`[^`]*`|%x\{|shell_exec|passthru|proc_open|Start-Process|do shell script)/;
+
+/** Inline interpreter code: network APIs need allow-listed destinations; exec'd strings are shell. */
+export function analyzeInlineCode(inp: TCmdInput, code: string): void {
+  const literals = [...code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  if (EXEC_API.test(code)) for (const lit of literals) if (/\s/.test(lit) || /^(curl|wget|nc|ssh)$/.test(lit)) inp.nested(lit);
+  if (!NETWORK_API.test(code)) return;
+  let found = 0;
+  for (const m of code.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"`)]+/gi)) {
+    addUrl(inp, m[0]);
+    found++;
+  }
+  for (const lit of literals) {
+    if (hasScheme(lit)) continue;
+    if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(lit) && !/\.(py|js|ts|rb|pl|php|json|txt|md|sh|csv|log|html|env|yaml|yml|toml|cfg|ini|lock)$/i.test(lit)) {
+      addHost(inp, lit);
+      found++;
+    }
+  }
+  const dev = /\/dev\/(tcp|udp)\/([^/\s'"]+)\//.exec(code);
+  if (dev) {
+    addHost(inp, dev[2] ?? "");
+    found++;
+  }
+  if (found === 0) inp.out.push({ type: "unknown", via: inp.via, detail: `${inp.name} inline code opens a network connection to a destination that cannot be verified` });
+}
+
+const PKG_MANAGERS = new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx", "pip", "pip3", "uv", "uvx", "pipx", "poetry", "cargo", "gem", "bundle", "go", "composer", "twine", "docker", "podman", "nerdctl", "helm", "deno"]);
+const REGISTRY_FLAGS = new Set(["--registry", "--index-url", "-i", "--extra-index-url", "--index", "--source", "--find-links", "-f", "--default-index", "--repository-url", "--repository", "--proxy", "--https-proxy"]);
+const REGISTRY_ENV = /^(npm_config_(registry|proxy|https_proxy)|NPM_CONFIG_(REGISTRY|PROXY|HTTPS_PROXY)|YARN_(NPM_)?REGISTRY(_SERVER)?|PIP_(INDEX_URL|EXTRA_INDEX_URL|FIND_LINKS)|UV_(INDEX_URL|EXTRA_INDEX_URL|INDEX|DEFAULT_INDEX)|GOPROXY|GONOSUMDB|CARGO_REGISTRIES_.*_INDEX|BUNDLE_MIRROR.*|GEM_SOURCE|TWINE_REPOSITORY_URL|POETRY_REPOSITORIES_.*_URL)$/;
+const PUBLISH_DEFAULT: Record<string, string> = { npm: "registry.npmjs.org", pnpm: "registry.npmjs.org", yarn: "registry.npmjs.org", bun: "registry.npmjs.org", cargo: "crates.io", gem: "rubygems.org", twine: "upload.pypi.org", poetry: "upload.pypi.org", uv: "upload.pypi.org" };
+
+/** Package managers: custom registries, URL/git specs and publish targets are destinations. */
+export function analyzePackageManager(inp: TCmdInput): void {
+  if (!PKG_MANAGERS.has(inp.name)) return;
+  for (const [k, v] of inp.env) if (REGISTRY_ENV.test(k) && v !== "" && v !== "direct" && v !== "off") for (const part of v.split(/[,|\s]+/)) if (part !== "direct" && part !== "off" && part !== "") addUrl(inp, hasScheme(part) ? part : `https://${part}`, "registry");
+  let custom = false;
+  for (let i = 0; i < inp.args.length; i++) {
+    const a = inp.args[i] ?? "";
+    const eq = a.indexOf("=");
+    const flag = a.startsWith("--") && eq !== -1 ? a.slice(0, eq) : a;
+    if (REGISTRY_FLAGS.has(flag)) {
+      const v = eq !== -1 && a.startsWith("--") ? a.slice(eq + 1) : (inp.args[++i] ?? "");
+      if (v.startsWith("/") || v.startsWith(".")) continue;
+      addUrl(inp, hasScheme(v) ? v : `https://${v}`, "registry");
+      custom = true;
+    } else if (hasScheme(a) || /^git\+/.test(a)) {
+      addUrl(inp, a.replace(/^git\+/, ""), "registry");
+    } else if (/^(github|gitlab|bitbucket):/.test(a)) {
+      const host = { github: "github.com", gitlab: "gitlab.com", bitbucket: "bitbucket.org" }[a.split(":")[0] as "github"];
+      addHost(inp, host, { purpose: "registry" });
+    }
+  }
+  const sub = inp.args.find((a) => !a.startsWith("-")) ?? "";
+  if (inp.name === "npm" && sub === "config" && /registry|proxy/.test(inp.args.join(" "))) {
+    const v = inp.args[inp.args.length - 1] ?? "";
+    if (hasScheme(v)) addUrl(inp, v, "registry");
+  }
+  const publishes = ["publish", "push", "upload"].includes(sub) || (inp.name === "yarn" && inp.args.includes("publish"));
+  if (publishes && !custom) {
+    if (inp.name === "docker" || inp.name === "podman" || inp.name === "nerdctl" || inp.name === "helm") {
+      const image = inp.args.filter((a) => !a.startsWith("-"))[1] ?? "";
+      const first = image.split("/")[0] ?? "";
+      if (image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) addHost(inp, first, { purpose: "registry" });
+      else addHost(inp, "registry-1.docker.io", { purpose: "registry" });
+    } else {
+      const host = PUBLISH_DEFAULT[inp.name];
+      if (host) addHost(inp, host, { scheme: "https", port: 443, purpose: "registry" });
+    }
+  }
+}

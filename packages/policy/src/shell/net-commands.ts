@@ -1,0 +1,209 @@
+/** Destination extraction for network commands (curl, wget, ssh, scp, rsync, nc, socat, dig …). */
+import { parseHostPort, parseUrlDestination, type TDestination } from "../hosts/normalize.js";
+import type { TShellFinding } from "./findings.js";
+import { hasScheme, splitOptions } from "./words.js";
+
+/** Context handed to command analyzers. */
+export type TCmdInput = { name: string; args: string[]; dynamicArgs: boolean[]; env: Map<string, string>; via: string; out: TShellFinding[]; nested: (script: string) => void };
+
+/** Adds a URL destination (or an unknown finding when it has no usable host). */
+export function addUrl(inp: TCmdInput, url: string, purpose: "network" | "registry" | "git-read" | "git-write" = "network"): TDestination | undefined {
+  const r = parseUrlDestination(url);
+  if (r.ok) {
+    inp.out.push({ type: "host", dest: r.dest, via: inp.via, purpose });
+    return r.dest;
+  }
+  if (r.why !== "local") inp.out.push({ type: "unknown", via: inp.via, detail: `\`${url}\` has no verifiable host` });
+  return undefined;
+}
+
+/** Adds a bare `host`, `user@host` or `host:port` destination. */
+export function addHost(inp: TCmdInput, hostish: string, opts: { scheme?: string; port?: number; purpose?: "network" | "registry" | "git-read" | "git-write" } = {}): void {
+  const r = parseHostPort(hostish, { scheme: opts.scheme ?? "", defaultPort: opts.port });
+  if (r.ok) inp.out.push({ type: "host", dest: r.dest, via: inp.via, purpose: opts.purpose ?? "network" });
+  else inp.out.push({ type: "unknown", via: inp.via, detail: `\`${hostish}\` is not a verifiable host` });
+}
+
+const PROXY_ENV = ["http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "FTP_PROXY"];
+
+/** Proxies configured through the environment are destinations too. */
+export function proxyDestinations(inp: TCmdInput): void {
+  for (const k of PROXY_ENV) {
+    const v = inp.env.get(k);
+    if (v !== undefined && v !== "") addUrl(inp, hasScheme(v) ? v : `http://${v}`);
+  }
+}
+
+const CURL_VALUE = new Set(["-o", "-d", "-H", "-X", "-u", "-x", "-A", "-e", "-F", "-T", "-b", "-c", "-K", "-m", "-w", "-r", "-E", "-U", "-Y", "-y", "-z", "-C", "-Q", "-t", "--output", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--data-ascii", "--json", "--header", "--request", "--user", "--proxy", "--preproxy", "--user-agent", "--referer", "--form", "--form-string", "--upload-file", "--cookie", "--cookie-jar", "--config", "--max-time", "--write-out", "--range", "--cert", "--key", "--cacert", "--capath", "--proxy-user", "--connect-timeout", "--retry", "--resolve", "--connect-to", "--url", "--interface", "--dns-servers", "--doh-url", "--output-dir", "--limit-rate", "--unix-socket", "--abstract-unix-socket", "--socks5", "--socks5-hostname", "--socks4", "--socks4a", "--proxy-header", "--mail-from", "--mail-rcpt", "--oauth2-bearer", "--local-port", "--variable", "--expand-url", "--telnet-option", "--quote", "--ftp-port", "-P", "--hostpubmd5", "--pinnedpubkey", "--aws-sigv4", "--trace", "--trace-ascii", "--stderr", "--dump-header", "-D", "--retry-delay", "--retry-max-time", "--speed-limit", "--speed-time", "--max-filesize", "--max-redirs", "--happy-eyeballs-timeout-ms", "--ciphers", "--tls-max", "--krb", "--login-options", "--sasl-authzid", "--service-name", "--netrc-file", "--proto", "--proto-redir", "--proto-default", "--ipfs-gateway", "--etag-save", "--etag-compare", "--create-file-mode"]);
+const WRITE_METHOD = /^(post|put|patch|delete)$/i;
+
+/** curl: every operand and `--url` is a URL (scheme-less means http); proxies and `--connect-to` count. */
+export function analyzeCurl(inp: TCmdInput): { downloads: string[]; writes: boolean; dests: TDestination[] } {
+  const { operands, options } = splitOptions(inp.args, CURL_VALUE);
+  const urls = [...operands];
+  const downloads: string[] = [];
+  let writes = false;
+  let infoOnly = operands.length === 0;
+  for (const o of options) {
+    const v = o.value ?? "";
+    if (o.flag === "--url" || o.flag === "--expand-url") urls.push(v);
+    else if (["-x", "--proxy", "--preproxy", "--socks5", "--socks5-hostname", "--socks4", "--socks4a", "--doh-url", "--ipfs-gateway"].includes(o.flag)) addUrl(inp, hasScheme(v) ? v : `http://${v}`);
+    else if (o.flag === "--connect-to") {
+      const parts = v.split(":");
+      if ((parts[2] ?? "") !== "") addHost(inp, parts[2] ?? "");
+    } else if (o.flag === "--resolve") {
+      const addr = v.split(":").slice(2).join(":").replace(/^\[|\]$/g, "");
+      if (addr !== "") addHost(inp, addr.includes(":") ? `[${addr}]` : addr);
+    } else if (o.flag === "-K" || o.flag === "--config") inp.out.push({ type: "unknown", via: inp.via, detail: "curl reads its URLs from a config file" });
+    else if (o.flag === "-o" || o.flag === "--output") downloads.push(v);
+    else if (o.flag === "-O" || o.flag === "--remote-name" || o.flag === "--remote-name-all") downloads.push(...operands.map(urlBasename));
+    if (["-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--data-ascii", "--json", "-F", "--form", "--form-string", "-T", "--upload-file"].includes(o.flag)) writes = true;
+    if ((o.flag === "-X" || o.flag === "--request") && WRITE_METHOD.test(v)) writes = true;
+    if (!["-V", "--version", "-h", "--help", "-M", "--manual"].includes(o.flag)) infoOnly = infoOnly && false;
+  }
+  proxyDestinations(inp);
+  const dests: TDestination[] = [];
+  for (const u of urls) {
+    if (u === "") continue;
+    const d = addUrl(inp, hasScheme(u) ? u : `http://${u}`);
+    if (d) dests.push(d);
+  }
+  if (urls.length === 0 && !infoOnly) inp.out.push({ type: "unknown", via: inp.via, detail: "curl without a URL argument" });
+  return { downloads, writes, dests };
+}
+
+const WGET_VALUE = new Set(["-O", "-o", "-a", "-P", "-e", "-i", "-U", "-t", "-T", "-w", "-Q", "-l", "-A", "-R", "-D", "-I", "-X", "--output-document", "--output-file", "--append-output", "--directory-prefix", "--execute", "--input-file", "--user-agent", "--tries", "--timeout", "--wait", "--quota", "--level", "--post-data", "--post-file", "--body-data", "--body-file", "--method", "--header", "--user", "--password", "--http-user", "--http-password", "--load-cookies", "--save-cookies", "--referer", "--ca-certificate", "--certificate", "--private-key", "--bind-address", "--limit-rate", "--domains", "--exclude-domains", "--accept", "--reject", "--base", "-B", "--config", "--proxy-user", "--proxy-password"]);
+
+/** wget: operands are URLs; `-i` / `-e` / `--config` make the destination unknowable. */
+export function analyzeWget(inp: TCmdInput): { downloads: string[]; writes: boolean; dests: TDestination[] } {
+  const { operands, options } = splitOptions(inp.args, WGET_VALUE);
+  const downloads: string[] = [];
+  let writes = false;
+  for (const o of options) {
+    if (["-i", "--input-file", "-e", "--execute", "--config", "-B", "--base"].includes(o.flag)) inp.out.push({ type: "unknown", via: inp.via, detail: `wget \`${o.flag}\` hides its destination` });
+    if (o.flag === "-O" || o.flag === "--output-document") downloads.push(o.value ?? "");
+    if (["--post-data", "--post-file", "--body-data", "--body-file"].includes(o.flag) || (o.flag === "--method" && WRITE_METHOD.test(o.value ?? ""))) writes = true;
+  }
+  if (!options.some((o) => o.flag === "-O" || o.flag === "--output-document")) downloads.push(...operands.map(urlBasename));
+  proxyDestinations(inp);
+  const dests: TDestination[] = [];
+  for (const u of operands) {
+    const d = addUrl(inp, hasScheme(u) ? u : `http://${u}`);
+    if (d) dests.push(d);
+  }
+  if (operands.length === 0 && !options.some((o) => ["-V", "--version", "-h", "--help"].includes(o.flag))) inp.out.push({ type: "unknown", via: inp.via, detail: "wget without a URL argument" });
+  return { downloads, writes, dests };
+}
+
+const SSH_VALUE = new Set("BbcDEeFIiJLlmOopQRSWw".split("").map((c) => `-${c}`));
+
+/** ssh / ssh-copy-id / mosh: first operand is the destination; jump hosts and ProxyCommand count. */
+export function analyzeSsh(inp: TCmdInput): void {
+  const { operands, options } = splitOptions(inp.args, SSH_VALUE);
+  let dest = operands[0];
+  let port: number | undefined;
+  for (const o of options) {
+    const v = o.value ?? "";
+    if (o.flag === "-J") for (const j of v.split(",")) addHost(inp, j.replace(/^ssh:\/\//, ""), { scheme: "ssh", port: 22 });
+    if (o.flag === "-p") port = Number(v) || undefined;
+    if (o.flag === "-o") {
+      const m = /^\s*([A-Za-z]+)\s*[= ]\s*(.*)$/.exec(v);
+      const key = (m?.[1] ?? "").toLowerCase();
+      const val = m?.[2] ?? "";
+      if (key === "proxyjump") for (const j of val.split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
+      else if (key === "proxycommand") inp.nested(val);
+      else if (key === "hostname") dest = val;
+      else if (key === "port") port = Number(val) || undefined;
+    }
+    if (o.flag === "-F") inp.out.push({ type: "unknown", via: inp.via, detail: "ssh with a custom config file" });
+  }
+  if (dest === undefined) {
+    if (!options.some((o) => o.flag === "-V")) inp.out.push({ type: "unknown", via: inp.via, detail: "ssh without a destination" });
+    return;
+  }
+  if (hasScheme(dest)) addUrl(inp, dest);
+  else addHost(inp, dest, { scheme: "ssh", port: port ?? 22 });
+}
+
+/** scp / rsync / sftp: remote operands look like `[user@]host:path`, `host::module` or a URL. */
+export function analyzeRemoteCopy(inp: TCmdInput): void {
+  const value = inp.name === "rsync" ? new Set(["-e", "--rsh", "--port", "--password-file", "-f", "--filter", "--exclude", "--include", "--exclude-from", "--include-from", "--files-from", "-T", "--temp-dir", "--log-file", "--chmod", "-B", "--block-size", "--timeout", "--bwlimit", "--partial-dir", "--compare-dest", "--copy-dest", "--link-dest", "--backup-dir", "--suffix", "--rsync-path", "--out-format", "--max-size", "--min-size", "--contimeout", "--address", "--sockopts"]) : SSH_VALUE;
+  const { operands, options } = splitOptions(inp.args, value);
+  for (const o of options) {
+    const v = o.value ?? "";
+    if (o.flag === "-e" || o.flag === "--rsh") inp.nested(v);
+    if (o.flag === "-J") for (const j of v.split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
+    if (o.flag === "-o" && /^\s*proxyjump\s*=/i.test(v)) for (const j of v.replace(/^[^=]*=/, "").split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
+    if (o.flag === "-o" && /^\s*proxycommand\s*=/i.test(v)) inp.nested(v.replace(/^[^=]*=/, ""));
+    if (o.flag === "-F") inp.out.push({ type: "unknown", via: inp.via, detail: `${inp.name} with a custom ssh config` });
+  }
+  let remote = false;
+  for (const op of operands) {
+    if (hasScheme(op)) {
+      addUrl(inp, op);
+      remote = true;
+      continue;
+    }
+    const m = /^((?:[^@/:]+@)?(?:\[[^\]]+\]|[^/:]+)):/.exec(op);
+    if (m && !/^[A-Za-z]$/.test(m[1] ?? "")) {
+      addHost(inp, m[1] ?? "", { scheme: "ssh", port: 22 });
+      remote = true;
+    }
+  }
+  if (inp.name === "sftp" && !remote && operands[0] !== undefined) addHost(inp, operands[0], { scheme: "ssh", port: 22 });
+}
+
+/** nc / ncat / netcat / telnet: `[opts] host port`; listening (-l) is local; -x proxy counts. */
+export function analyzeNetcat(inp: TCmdInput): void {
+  const { operands, options } = splitOptions(inp.args, new Set(["-p", "-s", "-w", "-x", "-X", "-i", "-q", "-e", "-c", "-g", "-G", "-I", "-O", "-P", "-T", "-V", "-W", "-m", "--proxy", "--proxy-type", "--exec", "--sh-exec", "--source", "--wait", "-b", "-n", "-l"].filter((f) => f !== "-l" && f !== "-n")));
+  for (const o of options) {
+    if (o.flag === "-x" || o.flag === "--proxy") addHost(inp, o.value ?? "");
+    if (o.flag === "-e" || o.flag === "-c" || o.flag === "--exec" || o.flag === "--sh-exec") inp.nested(o.value ?? "");
+  }
+  const listening = options.some((o) => o.flag === "-l" || o.flag === "--listen");
+  const host = operands[0];
+  if (host === undefined) {
+    if (!listening && !options.some((o) => ["-h", "--help", "--version"].includes(o.flag))) inp.out.push({ type: "unknown", via: inp.via, detail: `${inp.name} without a host` });
+    return;
+  }
+  if (listening && /^\d+$/.test(host)) return;
+  addHost(inp, host);
+}
+
+/** socat addresses such as `TCP:host:port`, `OPENSSL:host:port`, `UDP4:host:port`. */
+export function analyzeSocat(inp: TCmdInput): void {
+  for (const a of inp.args) {
+    const m = /^(?:tcp[46]?|udp[46]?|openssl|ssl|sctp[46]?|socks4a?|socks5|proxy|dccp[46]?):([^,]+)/i.exec(a);
+    if (m) {
+      const parts = (m[1] ?? "").split(":");
+      addHost(inp, parts.length > 2 && !(m[1] ?? "").startsWith("[") ? (parts[0] ?? "") : (parts.slice(0, -1).join(":") || (parts[0] ?? "")));
+    } else if (/^(exec|system):/i.test(a)) inp.nested(a.replace(/^[^:]*:/, "").split(",")[0] ?? "");
+  }
+}
+
+/** DNS-resolving commands: every operand that is not an option is a name looked up (DNS exfil). */
+export function analyzeDns(inp: TCmdInput): void {
+  const { operands } = splitOptions(inp.args, new Set(["-p", "-t", "-c", "-q", "-x", "-k", "-y", "-b", "-f", "-i", "-W", "-w", "-s", "-m", "-I", "-o", "-h"]));
+  let found = false;
+  for (const op of operands) {
+    const v = op.startsWith("@") ? op.slice(1) : op;
+    if (/^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|any|in|ch|axfr|hosts|ahosts)$/i.test(v)) continue;
+    if (!v.includes(".") && !/^[0-9a-f:]+$/i.test(v) && v !== "localhost") {
+      if (/^[a-z0-9-]+$/i.test(v)) continue;
+    }
+    addHost(inp, v);
+    found = true;
+  }
+  if (!found && operands.length > 0) addHost(inp, operands[operands.length - 1] ?? "");
+}
+
+/** open / xdg-open / browsers: URLs are destinations; local files are not. */
+export function analyzeOpener(inp: TCmdInput): void {
+  for (const a of inp.args) if (hasScheme(a) || /^(www\.|[a-z0-9-]+\.[a-z]{2,}\/)/i.test(a)) addUrl(inp, hasScheme(a) ? a : `https://${a}`);
+}
+
+/** File name a download without `-o` gets: the last path segment of the URL. */
+export function urlBasename(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0] ?? "";
+  return path.split("/").filter((s) => s !== "").pop() ?? "index.html";
+}

@@ -1,0 +1,67 @@
+/** Agents with an adapter (hook input → normalized call, decision → hook output). */
+export const AGENTS = ["claude-code", "codex", "gemini-cli", "cursor", "copilot"] as const;
+
+/** One of {@link AGENTS}. */
+export type TAgent = (typeof AGENTS)[number];
+
+/** What a tool call does, as far as egress is concerned. */
+export type TCallKind = "shell" | "fetch" | "search" | "mcp" | "browser" | "websocket" | "file" | "agent" | "other";
+
+/** One tool call of any agent, normalized by an adapter (ARCHITECTURE §3 input). */
+export type TNormalizedCall = {
+  agent: string;
+  event: string;
+  /** Tool name exactly as the agent reported it. */
+  tool: string;
+  kind: TCallKind;
+  /** MCP server name when known. */
+  server?: string;
+  /** MCP server URL or stdio command, when the agent says so. */
+  serverEndpoint?: string;
+  /** `mcp__<server>__<tool>` form used to match connector and tool globs across agents. */
+  canonicalTool?: string;
+  /** Shell text (kind shell). */
+  command?: string;
+  /** Shell dialect of `command`. */
+  shell?: "posix" | "powershell";
+  /** URLs found in explicit URL fields and anywhere in the payload (nested, JSON strings, free text). */
+  urls: string[];
+  /** URLs from fields that name the destination of the call (e.g. WebFetch `url`). */
+  targetUrls?: string[];
+  /** The original tool input, untouched. */
+  payload: unknown;
+  cwd?: string;
+  filePaths?: string[];
+  /** True when the tool only reads files (Read, view, …). */
+  readOnly?: boolean;
+};
+
+/** Inputs the pure engine cannot obtain itself; the CLI resolves them. */
+export type TEvaluationContext = {
+  /** Remote name → URL, resolved from the git config in `call.cwd` (see `gitRemotesNeeded`). */
+  gitRemotes?: Record<string, string>;
+  /** The egress-sync state directory (absolute), protected against tampering. */
+  stateDir?: string;
+  /** The user's home directory, to expand `~` in protected paths. */
+  homeDir?: string;
+};
+
+/** The engine's answer for one call. */
+export type TDecision = {
+  effect: "allow" | "deny";
+  /** Observe mode: the call was allowed but enforce mode would have denied it. */
+  wouldDeny?: boolean;
+  /** A DLP rule with action `warn` matched. */
+  warn?: boolean;
+  /** Stable id of the rule (or mode) that decided, e.g. `hosts.not_allowed`. */
+  rule: string;
+  /** In observe mode, the rule that would have denied. */
+  observedRule?: string;
+  /** A reason a developer can act on. */
+  reason: string;
+  /** The destination that decided (host, `mcp:<server>`, `github.com/<owner>` …). */
+  destination?: string;
+  /** `egress-sync request …` command that asks for access, when a request could lift the deny. */
+  requestCommand?: string;
+  dlp?: { ruleId: string; fingerprint: string }[];
+};
