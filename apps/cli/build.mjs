@@ -21,7 +21,7 @@ const common = {
   platform: "node",
   target: "node20",
   format: "cjs",
-  minify: true,
+  minify: process.env.EGRESS_NO_MINIFY !== "1",
   legalComments: "none",
   logLevel: "warning",
   metafile,
@@ -29,10 +29,25 @@ const common = {
   define: { __EGRESS_CLI_VERSION__: JSON.stringify(version) },
 };
 
+// The shell parser (~300 KB with babylon) is its own file, required on the first shell call only,
+// so every other hook call does not even parse it
+const lazyShellParser = {
+  name: "lazy-shell-parser",
+  setup(b) {
+    b.onResolve({ filter: /^@ericcornelissen\/bash-parser$/ }, (args) =>
+      args.importer.endsWith("bash-parser-entry.cjs") ? undefined : { path: "./bash-parser.cjs", external: true },
+    );
+  },
+};
+const parserEntry = join(dist, "bash-parser-entry.cjs");
+writeFileSync(parserEntry, 'module.exports = require("@ericcornelissen/bash-parser");\n');
+
 const [hook, cli] = await Promise.all([
-  build({ ...common, entryPoints: [join(root, "src/hook/main.ts")], outfile: join(dist, "hook.cjs") }),
-  build({ ...common, entryPoints: [join(root, "src/index.ts")], outfile: join(dist, "cli.cjs") }),
+  build({ ...common, plugins: [lazyShellParser], entryPoints: [join(root, "src/hook/main.ts")], outfile: join(dist, "hook.cjs") }),
+  build({ ...common, plugins: [lazyShellParser], entryPoints: [join(root, "src/index.ts")], outfile: join(dist, "cli.cjs") }),
+  build({ ...common, plugins: [lazyShellParser], entryPoints: [parserEntry], outfile: join(dist, "bash-parser.cjs"), nodePaths: [join(root, "node_modules"), join(root, "../../node_modules")] }),
 ]);
+rmSync(parserEntry);
 
 // The dispatcher is written by hand: it must stay a few hundred bytes
 const bin = join(dist, "egress-sync.cjs");

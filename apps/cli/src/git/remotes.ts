@@ -1,5 +1,3 @@
-import { execFileSync } from "node:child_process";
-
 import { childProcessEnv } from "../env";
 
 /** How long `git config` may take before the destination counts as unknown */
@@ -13,6 +11,8 @@ export const GIT_TIMEOUT_MS = 1_500;
 export function resolveGitRemotes(opts: { cwd: string }): { ok: true; remotes: Record<string, string> } | { ok: false; message: string } {
   let output: string;
   try {
+    // Loaded on demand: most hook calls never run git
+    const { execFileSync } = process.getBuiltinModule("node:child_process");
     output = execFileSync("git", ["-C", opts.cwd, "config", "--get-regexp", "^remote\\..*url$"], {
       env: childProcessEnv(),
       timeout: GIT_TIMEOUT_MS,

@@ -2,10 +2,10 @@ import { AGENTS, denyDecision } from "@egress/policy/engine";
 import type { TDecision } from "@egress/policy/engine";
 
 import { currentUser, homeDir, resolveStateDir } from "../env";
-import { claimFlush, isFlushDue } from "../spool/spool";
+import { isFlushDue } from "../spool/spool";
 import { statePaths } from "../state/paths";
 import type { TStatePaths } from "../state/paths";
-import { startDetachedFlush } from "../upload/detached";
+import type * as TDetached from "../upload/detached";
 import { decideHookInput, renderOutput } from "./decide";
 import type { THookOutcome, THookOutput } from "./decide";
 import { fallbackDenyOutput } from "./fallback-output";
@@ -29,6 +29,10 @@ function denyBeforeParse(opts: { agent: string; rule: string; reason: string }):
 
 function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome; source?: TPolicySource; now: Date }): void {
   const compiled = opts.source?.kind === "ok" ? opts.source.compiled : undefined;
+  const logLevel = compiled ? compiled.logLevel : 1;
+  const { decision } = opts.outcome;
+  // Plain allows below log level 2 are neither spooled nor logged: skip building (and redacting) the event
+  if (logLevel < 2 && decision.effect === "allow" && !decision.wouldDeny && !decision.warn) return;
   const event = buildEvent({
     agent: opts.agent,
     call: opts.outcome.call,
@@ -38,14 +42,16 @@ function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome
     user: currentUser(),
     dlp: compiled?.dlp?.compiled,
   });
-  recordDecision({ paths: opts.paths, logLevel: compiled ? compiled.logLevel : 1, event });
+  recordDecision({ paths: opts.paths, logLevel, event });
 }
 
 function maybeStartFlush(paths: TStatePaths, now: Date): void {
   try {
     if (!isFlushDue({ stateDir: paths.dir, now })) return;
-    claimFlush({ stateDir: paths.dir, now });
-    startDetachedFlush({ stateDir: paths.dir });
+    // Loaded only when an upload is due: keeps child_process out of the hook's start-up
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startDetachedFlush } = require("../upload/detached") as typeof TDetached;
+    startDetachedFlush({ stateDir: paths.dir, now });
   } catch {
     // Upload is best effort; the spool keeps the events
   }

@@ -1,0 +1,73 @@
+// Hook and check wall time as a ratio to `node -e 0`, measured interleaved in the same run.
+// Run: npm run bench -w egress-sync   (builds first; uses tsx to sign a test snapshot)
+// Prints figures only: no timed assertions.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { createOrg, makeSnapshot } from "../test/support/signing.ts";
+import { enrollReply, snapshotBody, startFakeConsole } from "../test/support/fake-console.ts";
+
+const BIN = resolve(import.meta.dirname, "../dist/egress-sync.cjs");
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const HOSTS = Number(process.env.BENCH_HOSTS ?? 10_000);
+
+const home = mkdtempSync(join(tmpdir(), "egress-bench-"));
+const env = { PATH: process.env.PATH, HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8" };
+const keys = createOrg();
+const allow = Array.from({ length: HOSTS }, (_, i) => `host-${i}.example.com`).concat(["github.com", "mcp.example.net"]);
+const policy = { version: 1, mode: "enforce", logLevel: 1, hosts: { allow }, mcp: { localServers: ["fetcher"] } };
+const { envelope, document } = makeSnapshot({ keys, version: 1, policy });
+const fake = await startFakeConsole();
+fake.onEnroll = () => enrollReply(keys, { consoleUrl: fake.url });
+fake.onSnapshot = () => ({ status: 200, body: snapshotBody({ envelope, version: 1, expiresAt: document.expiresAt }) });
+
+async function cli(args) {
+  const { spawn } = await import("node:child_process");
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    child.on("close", (code) => done({ code, out }));
+  });
+}
+const enrolled = await cli(["enroll", "--server", fake.url, "--token", "ege_bench_token_123456"]);
+if (enrolled.code !== 0) throw new Error(`enroll failed: ${enrolled.out}`);
+await fake.close();
+const policyFile = join(home, "bench-policy.json");
+writeFileSync(policyFile, JSON.stringify(policy));
+
+const inputs = {
+  mcp: JSON.stringify({ session_id: "s", cwd: home, hook_event_name: "PreToolUse", tool_name: "mcp__fetcher__fetch", tool_input: { url: "https://host-4242.example.com/page" } }),
+  curl: JSON.stringify({ session_id: "s", cwd: home, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "curl -sS https://host-777.example.com/api -H 'accept: application/json'" } }),
+};
+const cases = {
+  "node -e 0": { args: ["-e", "0"], input: "" },
+  "hook mcp url": { args: [BIN, "hook", "claude-code"], input: inputs.mcp },
+  "hook bash curl": { args: [BIN, "hook", "claude-code"], input: inputs.curl },
+  "check bash curl": { args: [BIN, "check", "--agent", "claude-code", "--policy", policyFile], input: inputs.curl },
+};
+for (const [name, c] of Object.entries(cases)) {
+  const r = spawnSync(process.execPath, c.args, { env, input: c.input, encoding: "utf8" });
+  if (name !== "node -e 0") console.log(`${name}: exit ${r.status} ${r.stdout.trim().slice(0, 120)}`);
+}
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < RUNS; i += 1) {
+  for (const [name, c] of Object.entries(cases)) {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, c.args, { env, input: c.input });
+    times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+const stat = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
+};
+const base = stat(times["node -e 0"]);
+console.log(`\n${RUNS} interleaved runs each, ${HOSTS} allow-listed hosts, snapshot ${Buffer.byteLength(JSON.stringify(envelope))} bytes`);
+for (const name of Object.keys(cases)) {
+  const s = stat(times[name]);
+  console.log(`${name.padEnd(16)} median ${s.median.toFixed(1)} ms (x${(s.median / base.median).toFixed(3)})  p95 ${s.p95.toFixed(1)} ms (x${(s.p95 / base.p95).toFixed(3)})`);
+}
