@@ -120,7 +120,7 @@ export const ZPolicyDocumentSchema = z.strictObject({
     .prefault({}),
   dlp: z
     .strictObject({
-      enabled: z.union([z.literal("all"), z.array(z.string().refine((id) => (DLP_RULE_IDS as readonly string[]).includes(id), { message: "unknown dlp rule id" }))]).default("all"),
+      enabled: z.union([z.literal("all"), z.array(z.string().refine((id) => (DLP_RULE_IDS).includes(id), { message: "unknown dlp rule id" }))]).default("all"),
       custom: z
         .array(z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/), pattern: ZRegexSchema, keywords: z.array(z.string().min(1)).optional() }))
         .default([]),
@@ -147,5 +147,5 @@ export function parsePolicyDocument(input: unknown): { ok: true; policy: TPolicy
 
 /** JSON Schema (draft 2020-12) of the document as written, for editors. */
 export function policyJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ZPolicyDocumentSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(ZPolicyDocumentSchema, { io: "input", unrepresentable: "any" });
 }

@@ -37,7 +37,7 @@ type TAdapter = (o: Record<string, unknown>) => TNormalizedCall | string;
 function shellCommand(v: unknown): string | undefined {
   if (typeof v === "string") return v;
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) {
-    const argv = v as string[];
+    const argv = v;
     if (argv.length >= 3 && /(^|\/)(ba|z|da|k)?sh$/.test(argv[0] ?? "") && /^-[a-z]*c[a-z]*$/.test(argv[1] ?? "")) return argv.slice(2).join(" ");
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(" ");
   }

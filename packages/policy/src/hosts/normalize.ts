@@ -85,6 +85,9 @@ export function canonicalHost(hostname: string): { host: string; hostKind: TDest
   let host = hostname.endsWith(".") ? hostname.slice(0, -1) : hostname;
   if (host === "" || host.startsWith(".") || host.includes("..") || host.endsWith(".")) return undefined;
   host = host.toLowerCase();
+  // INVARIANT: only LDH-style ASCII labels are hosts; `$VAR`, `{a,b}` globs and other shell
+  // residue that WHATWG would accept as opaque characters make the destination unknown.
+  if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host)) return undefined;
   return { host, hostKind: /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ? "ipv4" : "dns" };
 }
 

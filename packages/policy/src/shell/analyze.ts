@@ -30,20 +30,20 @@ export function analyzeShell(command: string, opts: { protectedPaths?: readonly 
   return { findings: out, fallback };
 }
 
-function analyzeScript(script: string, out: TShellFinding[], depth: number, vars: Map<string, string>, extra: readonly string[]): boolean {
+function analyzeScript(script: string, out: TShellFinding[], depth: number, vars: Map<string, string>, extra: readonly string[], inSub = false): boolean {
   if (depth > MAX_DEPTH) {
     out.push({ type: "unknown", via: "shell", detail: "nesting too deep to analyze" });
     return false;
   }
   const parsed = parseShell(script);
   const downloads: string[] = [];
-  for (const cmd of parsed.commands) analyzeCommand(cmd, out, depth, vars, downloads, extra);
+  for (const cmd of parsed.commands) analyzeCommand(cmd, out, depth, vars, downloads, extra, inSub);
   return parsed.fallback;
 }
 
-function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number, vars: Map<string, string>, downloads: string[], extra: readonly string[]): void {
+function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number, vars: Map<string, string>, downloads: string[], extra: readonly string[], inSub: boolean): void {
   const nested = (s: string): void => void analyzeScript(s, out, depth + 1, vars, extra);
-  for (const s of cmd.substitutions) nested(s);
+  for (const s of cmd.substitutions) void analyzeScript(s, out, depth + 1, vars, extra, true);
   const env = new Map<string, string>();
   for (const a of cmd.assigns) {
     env.set(a.name, a.value.text);
@@ -61,7 +61,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     if (m) out.push(...hostFinding(m[2] ?? "", via));
   }
   out.push(...tamperInCommand(words.map((w) => w.text), env, cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) })), extra));
-  out.push(...sensitiveInWords(words.map((w) => w.text), cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) }))));
+  out.push(...sensitiveInWords(words.map((w) => w.text), cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) })), inSub));
   // Unwrap prefix commands (env, sudo, timeout, …) to the command really run.
   for (let guard = 0; guard < 10 && words.length > 0; guard++) {
     const next = unwrap(commandName(words[0]?.text ?? ""), words.map((w) => w.text), env);

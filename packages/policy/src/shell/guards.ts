@@ -67,7 +67,7 @@ function decodeEscapes(s: string): string {
 }
 
 /** Sensitive-file findings for one simple command (reads of secrets that then reach the model). */
-export function sensitiveInWords(words: string[], redirects: { op: string; target: string }[]): TShellFinding[] {
+export function sensitiveInWords(words: string[], redirects: { op: string; target: string }[], inSubstitution = false): TShellFinding[] {
   const out: TShellFinding[] = [];
   const via = words.join(" ").slice(0, 200);
   const name = commandName(words[0] ?? "");
@@ -76,7 +76,8 @@ export function sensitiveInWords(words: string[], redirects: { op: string; targe
   for (const w of words.slice(1)) {
     if (name === "echo" || name === "printf") {
       const d = decodeEscapes(w);
-      if (d !== w && d.split(/\s+/).some(isSensitivePath)) out.push({ type: "sensitive", via, path: d });
+      // Output of echo/printf inside $(…) becomes an argument (a path) of the outer command.
+      if ((d !== w || inSubstitution) && d.split(/\s+/).some(isSensitivePath)) out.push({ type: "sensitive", via, path: d });
       continue;
     }
     if (w.startsWith("-") && !w.includes("=")) continue;

@@ -43,7 +43,7 @@ export function analyzeCurl(inp: TCmdInput): { downloads: string[]; writes: bool
   const urls = [...operands];
   const downloads: string[] = [];
   let writes = false;
-  let infoOnly = operands.length === 0;
+  const infoOnly = operands.length === 0 && options.some((o) => ["-V", "--version", "-h", "--help", "-M", "--manual"].includes(o.flag));
   for (const o of options) {
     const v = o.value ?? "";
     if (o.flag === "--url" || o.flag === "--expand-url") urls.push(v);
@@ -59,7 +59,6 @@ export function analyzeCurl(inp: TCmdInput): { downloads: string[]; writes: bool
     else if (o.flag === "-O" || o.flag === "--remote-name" || o.flag === "--remote-name-all") downloads.push(...operands.map(urlBasename));
     if (["-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--data-ascii", "--json", "-F", "--form", "--form-string", "-T", "--upload-file"].includes(o.flag)) writes = true;
     if ((o.flag === "-X" || o.flag === "--request") && WRITE_METHOD.test(v)) writes = true;
-    if (!["-V", "--version", "-h", "--help", "-M", "--manual"].includes(o.flag)) infoOnly = infoOnly && false;
   }
   proxyDestinations(inp);
   const dests: TDestination[] = [];
