@@ -2,6 +2,8 @@ import { expect } from "vitest";
 
 import type { TRunResult } from "./cli";
 
+type TOutput = Record<string, unknown> & { hookSpecificOutput: Record<string, unknown> };
+
 export const AGENT_NAMES = ["claude-code", "codex", "gemini-cli", "cursor", "copilot"] as const;
 export type TAgentName = (typeof AGENT_NAMES)[number];
 
@@ -39,7 +41,7 @@ export function mcpInput(agent: TAgentName, args: Record<string, unknown>): Reco
 /** Asserts a deny in `agent`'s exact protocol and returns the reason shown to the agent */
 export function expectDeny(agent: TAgentName, result: TRunResult): string {
   expect(result.code, `exit code (stderr: ${result.stderr})`).toBe(0);
-  const out = JSON.parse(result.stdout) as Record<string, any>;
+  const out = JSON.parse(result.stdout) as TOutput;
   switch (agent) {
     case "claude-code":
     case "codex":
@@ -67,7 +69,7 @@ export function expectDeny(agent: TAgentName, result: TRunResult): string {
 /** Asserts an explicit allow in `agent`'s protocol */
 export function expectAllow(agent: TAgentName, result: TRunResult): void {
   expect(result.code, `exit code (stderr: ${result.stderr})`).toBe(0);
-  const out = JSON.parse(result.stdout) as Record<string, any>;
+  const out = JSON.parse(result.stdout) as TOutput;
   if (agent === "cursor") expect(out).toEqual({ permission: "allow" });
   else expect(JSON.stringify(out)).not.toMatch(/deny|block/);
 }
