@@ -35,3 +35,16 @@ export function runCli(opts: { args: string[]; env: Record<string, string>; cwd?
 export function startCli(opts: { args: string[]; env: Record<string, string>; cwd?: string }): ReturnType<typeof spawn> {
   return spawn(NODE, [CLI, ...opts.args], { env: opts.env, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
 }
+
+/** Runs the built CLI without blocking the event loop (needed when the test server lives in this process) */
+export function runCliAsync(opts: { args: string[]; env: Record<string, string>; cwd?: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = startCli(opts);
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", fail);
+    child.on("close", (status) => done({ status, stdout, stderr }));
+  });
+}
