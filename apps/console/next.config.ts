@@ -1,0 +1,32 @@
+import type { NextConfig } from "next";
+
+/**
+ * Headers that do not depend on the request. The Content-Security-Policy (with a per-request nonce)
+ * is set in `src/proxy.ts`; these apply to every response, static assets included.
+ */
+const STATIC_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
+
+const nextConfig: NextConfig = {
+  output: "standalone",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The workspace packages export TypeScript source.
+  transpilePackages: ["@egress/api", "@egress/contracts", "@egress/db", "@egress/policy", "@egress/snapshot"],
+  // Loaded with Node's require at run time instead of bundled: PGlite reads its .wasm/.data files
+  // relative to its own module path; argon2 is a native addon.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@ericcornelissen/bash-parser"],
+  // `tsc -p apps/console` and eslint run as their own tasks.
+  typescript: { ignoreBuildErrors: false },
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/card";
+import { PageHeader } from "@/components/page-header";
+import { requireConsoleSession } from "@/server/console-session";
+import { getServerCaller } from "@/server/trpc/caller";
+
+export const metadata: Metadata = { title: "Overview" };
+
+function Stat({ label, value, hint, href, testId }: { label: string; value: string | number; hint?: string; href?: string; testId: string }) {
+  return (
+    <div className="card stat">
+      <div className="stat-label">{label}</div>
+      <div className="stat-value" data-testid={testId}>
+        {value}
+      </div>
+      {hint ? <div className="stat-hint">{hint}</div> : null}
+      {href ? (
+        <Link href={href} className="stat-hint">
+          View →
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+export default async function OverviewPage() {
+  const { org, user } = await requireConsoleSession();
+  const caller = await getServerCaller();
+  const members = await caller.members.list();
+
+  return (
+    <>
+      <PageHeader title={org.name} description={`Signed in as ${user.email} (${org.role}).`} />
+      <div className="stats">
+        <Stat label="Members" value={members.length} hint={`${members.filter((m) => m.isPending).length} invited, not yet joined`} href="/members" testId="overview-members" />
+      </div>
+      <Card title="Getting started" description="The loop: edit the policy, publish a signed snapshot, enroll machines, review what gets blocked.">
+        <ol style={{ margin: 0, paddingLeft: 20 }}>
+          <li>
+            Invite your security team on <Link href="/members">Members</Link>.
+          </li>
+          <li>
+            Review the default policy on <Link href="/policies">Policies</Link> and publish it.
+          </li>
+          <li>
+            Create an enrollment token on <Link href="/devices">Devices</Link> and run the <code>egress-sync enroll</code> command on a developer machine.
+          </li>
+        </ol>
+      </Card>
+    </>
+  );
+}
