@@ -1,6 +1,14 @@
 import type { PrismaClient } from "@egress/db";
 import type { TActor } from "../../trpc";
 
+/** Whether a token can still enroll, and if not why. */
+export function getTokenState(row: { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number }, now: Date): "active" | "expired" | "exhausted" | "revoked" {
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt <= now) return "expired";
+
+  return row.uses >= row.maxUses ? "exhausted" : "active";
+}
+
 /** The org's enrollment tokens, newest first, with their state; never the secret or its hash. */
 export async function findEnrollmentTokens({ db, actor, now = new Date() }: { db: PrismaClient; actor: TActor; now?: Date }) {
   const rows = await db.enrollmentToken.findMany({
@@ -27,6 +35,6 @@ export async function findEnrollmentTokens({ db, actor, now = new Date() }: { db
     ...row,
     createdBy: createdBy?.email ?? null,
     devices: _count.devices,
-    state: row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : row.uses >= row.maxUses ? "exhausted" : "active",
+    state: getTokenState(row, now),
   }));
 }

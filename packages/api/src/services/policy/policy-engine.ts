@@ -20,13 +20,16 @@ export function validatePolicyDocument(document: unknown): TPolicyDocument {
 
 /** Runs the document's own policy tests; any failure → POLICY_TESTS_FAILED naming the failing tests in `details`. */
 export function assertPolicyTestsPass(policy: TPolicyDocument): void {
-  const result = runPolicyTests(policy);
-  const failures = result.results.filter((test) => !test.passed);
+  const results = runPolicyTests(policy).map((result, index) => ({ ...result, index }));
+  const failures = results.filter((test) => !test.passed);
   if (failures.length === 0) return;
   throw new AppError(
     "POLICY_TESTS_FAILED",
-    `${failures.length} of ${result.results.length} policy test(s) failed: ${failures.map((f) => `\`${f.name}\``).join(", ")}`,
-    failures.map((f) => ({ path: `tests.${f.index}`, message: `\`${f.name}\`: expected ${f.expected}, got ${f.actual}${f.reason ? `: ${f.reason}` : ""}` })),
+    `${failures.length} of ${results.length} policy test(s) failed: ${failures.map((f) => `\`${f.name}\``).join(", ")}`,
+    failures.map((f) => ({
+      path: `tests.${f.index}`,
+      message: `\`${f.name}\`: expected ${f.expected}, got ${f.actual.wouldDeny ? "deny (observe)" : f.actual.effect} (${f.actual.observedRule ?? f.actual.rule}): ${f.actual.reason}`,
+    })),
   );
 }
 
@@ -50,5 +53,5 @@ export function importPolicyDocument(document: unknown): { document: unknown; re
 
 /** Re-applies DLP redaction server-side (defence in depth: devices redact before they spool). */
 export function redactFreeText(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : redactText(text).text;
+  return text === undefined ? undefined : redactText(text);
 }
