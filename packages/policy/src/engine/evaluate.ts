@@ -4,15 +4,14 @@
  * tools → MCP connectors → local servers → network-sounding names → unknown tools carrying
  * URLs → shell analysis. Observe mode turns denies into allow + wouldDeny.
  */
-import { forEachString } from "../hosts/extract.js";
-import { analyzeShell } from "../shell/analyze.js";
-import { HOME_CREDENTIAL, isSensitivePath, KILL_SWITCH, PAYLOAD_UPLOAD, PROTECTED_PATH } from "../shell/guards.js";
+import type { TShellAnalysis } from "../shell/analyze.js";
+import { isSensitivePath, PROTECTED_PATH } from "../shell/guards.js";
 import type { TDecision, TEvaluationContext, TNormalizedCall } from "../types.js";
 import { serverKey, type TCompiledPolicy } from "./compile.js";
 import { allowDecision, denyDecision, observe } from "./decision.js";
-import { scanOutbound } from "./dlp-bridge.js";
+import { dlpOf, factsOf, shellOf, type TCallFacts } from "./facts.js";
 import { checkUrls } from "./hosts-check.js";
-import { evaluateShellFindings, powershellFindings } from "./shell-rules.js";
+import { evaluateShellFindings } from "./shell-rules.js";
 import { ownersInPayload } from "./owners.js";
 
 /** Decides one call. Any internal error yields a deny that names the error. */
@@ -28,10 +27,10 @@ export function evaluate(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: 
   }
 }
 
-function payloadStrings(call: TNormalizedCall): string[] {
-  const out: string[] = [];
-  forEachString(call.payload, (s) => out.push(s));
-  return out;
+// INVARIANT: hot-path helpers are module-level functions, not per-call closures (bundlers that
+// keep function names wrap every named closure at creation, which costs more than the decision).
+function isProtectedPath(s: string, extra: readonly string[]): boolean {
+  return PROTECTED_PATH.test(s) || extra.some((e) => e !== "" && s.includes(e));
 }
 
 function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationContext): TDecision {
@@ -39,47 +38,46 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
   const canonical = call.canonicalTool;
   if (p.toolDeny(call.tool) || (canonical !== undefined && p.toolDeny(canonical))) return denyDecision({ rule: "tools.denied", reason: `tool \`${call.tool}\` is on the policy's tool deny list`, destination: call.tool });
 
-  const extra = [...p.protectedPaths, ...(ctx.stateDir ? [ctx.stateDir] : [])];
+  const extra = ctx.stateDir ? [...p.protectedPaths, ctx.stateDir] : p.protectedPaths;
+  const facts = factsOf(call);
   const isShell = call.kind === "shell" && typeof call.command === "string";
-  const shell = isShell ? (call.shell === "powershell" ? { findings: powershellFindings(call.command ?? ""), fallback: false } : analyzeShell(call.command ?? "", { protectedPaths: extra })) : undefined;
-  const strings = isShell ? [call.command ?? ""] : payloadStrings(call);
+  const shell = isShell ? shellOf(call, facts, extra) : undefined;
+  const strings = facts.strings;
 
   // Tamper protection.
   const tamper = shell?.findings.find((f) => f.type === "tamper");
   if (tamper?.type === "tamper") return denyDecision({ rule: "tamper", reason: `this command would change the egress guard itself: ${tamper.detail}` });
-  const isProtected = (s: string): boolean => PROTECTED_PATH.test(s) || extra.some((e) => e !== "" && s.includes(e));
   if (call.kind === "file" && !call.readOnly) {
-    const hit = (call.filePaths ?? []).find(isProtected);
+    const hit = (call.filePaths ?? []).find((s) => isProtectedPath(s, extra));
     if (hit !== undefined) return denyDecision({ rule: "tamper", reason: `writing \`${hit}\` would change the egress guard or an agent's hook configuration` });
   }
   if (!isShell && call.kind !== "search" && call.kind !== "fetch") {
-    const hit = strings.find((s) => KILL_SWITCH.test(s) || (call.kind !== "file" && isProtected(s)));
+    const hit = facts.killSwitch ?? (call.kind !== "file" ? (facts.protectedRef ?? (extra.length > 0 ? strings.find((s) => isProtectedPath(s, extra)) : undefined)) : undefined);
     if (hit !== undefined) return denyDecision({ rule: "tamper", reason: `the call references the guard's hook configuration or a kill switch (\`${hit.slice(0, 120)}\`)` });
   }
 
   // Sensitive files (credentials that would reach the model or a tool).
   if (p.protectSensitive) {
-    const isSens = (s: string): boolean => isSensitivePath(s) || p.extraSensitive.some((e) => s.includes(e));
     const sens = shell?.findings.find((f) => f.type === "sensitive");
     if (sens?.type === "sensitive") return denyDecision({ rule: "files.sensitive", reason: `the command reads the credential file \`${sens.path}\`` });
     if (call.kind === "file" && call.readOnly) {
-      const hit = (call.filePaths ?? []).find(isSens);
+      const hit = (call.filePaths ?? []).find((s) => isSensitivePath(s) || p.extraSensitive.some((e) => s.includes(e)));
       if (hit !== undefined) return denyDecision({ rule: "files.sensitive", reason: `reading the credential file \`${hit}\` is not allowed` });
     }
     if (call.kind === "mcp" || call.kind === "other") {
-      const hit = strings.find((s) => HOME_CREDENTIAL.test(s));
+      const hit = facts.homeCredential;
       if (hit !== undefined) return denyDecision({ rule: "files.sensitive", reason: `the payload references a protected credential path (\`${hit.slice(0, 120)}\`)` });
     }
   }
   if (call.kind === "mcp" || call.kind === "other") {
-    const hit = strings.find((s) => PAYLOAD_UPLOAD.test(s));
+    const hit = facts.upload;
     if (hit !== undefined) return denyDecision({ rule: "mcp.payload_exfil", reason: `the payload contains a curl/wget local-file upload (\`${hit.slice(0, 120)}\`)` });
   }
 
   // DLP on the outbound payload.
   let warn: TDecision["dlp"];
   if (p.dlp?.compiled !== undefined && call.kind !== "file" && call.kind !== "agent") {
-    const findings = scanOutbound(strings, p.dlp.compiled);
+    const findings = dlpOf(facts, p.dlp.compiled);
     const deny = findings.find((f) => f.action === "deny");
     const dlp = findings.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint }));
     if (deny) {
@@ -89,27 +87,27 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
     }
     if (dlp.length > 0) warn = dlp;
   }
-  const result = decideDestination(call, p, ctx, shell?.findings);
+  const result = decideDestination(call, p, ctx, facts, shell?.findings);
   if (warn !== undefined && result.effect === "allow") return { ...result, warn: true, dlp: warn };
   return result;
 }
 
-function decideDestination(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationContext, shellFindings: ReturnType<typeof analyzeShell>["findings"] | undefined): TDecision {
+function decideDestination(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationContext, facts: TCallFacts, shellFindings: TShellAnalysis["findings"] | undefined): TDecision {
   const canonical = call.canonicalTool;
   if (call.kind === "search") return p.searchAllowed ? allowDecision("search.allowed", "web search runs on the vendor's backend; its query passed DLP") : denyDecision({ rule: "tools.search_denied", reason: "web search is disabled by policy" });
   const urlTool = p.urlTools(call.tool) || (canonical !== undefined && p.urlTools(canonical));
   if (call.kind === "fetch" || call.kind === "browser" || call.kind === "websocket" || urlTool) {
-    const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: true });
+    const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: true, facts });
     return r.decision ?? allowDecision("hosts.allowed", `every destination is allow-listed (${r.destinations.join(", ")})`, r.destinations[0]);
   }
-  if (call.kind === "mcp") return decideMcp(call, p);
+  if (call.kind === "mcp") return decideMcp(call, p, facts);
   if (call.kind === "shell") return evaluateShellFindings(shellFindings ?? [], p, ctx);
   if (call.kind === "file" || call.kind === "agent") return allowDecision("tool.local", `\`${call.tool}\` does not reach the network`);
-  const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: false });
+  const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: false, facts });
   return r.decision ?? allowDecision(r.destinations.length > 0 ? "hosts.allowed" : "tool.local", r.destinations.length > 0 ? `every destination is allow-listed (${r.destinations.join(", ")})` : `\`${call.tool}\` carries no network destination`, r.destinations[0]);
 }
 
-function decideMcp(call: TNormalizedCall, p: TCompiledPolicy): TDecision {
+function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts): TDecision {
   const names = [call.tool, ...(call.canonicalTool !== undefined ? [call.canonicalTool] : [])];
   const server = call.server;
   const dest = `mcp:${server ?? call.tool}`;
@@ -128,7 +126,7 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy): TDecision {
   if (names.some((n) => p.connectorTools(n))) return denyDecision({ rule: "mcp.not_allowed", reason: `connector tool \`${call.tool}\` is not on the allowed connector list`, destination: dest, requestable: true });
   if (names.some((n) => p.networkNames(n))) return denyDecision({ rule: "tools.network_name", reason: `\`${call.tool}\` looks like a network/send tool and its destination cannot be verified`, destination: dest, requestable: true });
   if (call.urls.length > 0) {
-    const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: false });
+    const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: false, facts });
     if (r.decision) return r.decision;
     if (!p.unknownServersAllowed) return denyDecision({ rule: "mcp.not_allowed", reason: `MCP server \`${server ?? "unknown"}\` is not an allowed connector or local server and the call carries a URL`, destination: dest, requestable: true });
   }
@@ -140,6 +138,6 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy): TDecision {
 export function gitRemotesNeeded(call: TNormalizedCall): string[] {
   if (call.kind !== "shell" || typeof call.command !== "string" || call.shell === "powershell") return [];
   const names = new Set<string>();
-  for (const f of analyzeShell(call.command).findings) if (f.type === "remote") names.add(f.name);
+  for (const f of shellOf(call, factsOf(call), []).findings) if (f.type === "remote") names.add(f.name);
   return [...names];
 }

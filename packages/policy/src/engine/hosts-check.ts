@@ -1,6 +1,7 @@
 /** Destination checks shared by URL calls and shell analysis. */
 import { hostSetMatches, type THostSet } from "../hosts/match.js";
 import { formatDestination, isLoopback, parseUrlDestination, type TDestination } from "../hosts/normalize.js";
+import { destinationOf, type TCallFacts } from "./facts.js";
 import type { TDecision } from "../types.js";
 import type { TCompiledPolicy } from "./compile.js";
 import { denyDecision } from "./decision.js";
@@ -19,10 +20,10 @@ export function checkDestination(dest: TDestination, policy: TCompiledPolicy, op
 }
 
 /** Checks every URL of a call; `requireOne` makes a call without any destination a deny. */
-export function checkUrls(urls: readonly string[], policy: TCompiledPolicy, opts: { what: string; requireOne: boolean }): { decision?: TDecision; destinations: string[] } {
+export function checkUrls(urls: readonly string[], policy: TCompiledPolicy, opts: { what: string; requireOne: boolean; facts?: TCallFacts }): { decision?: TDecision; destinations: string[] } {
   const destinations: string[] = [];
   for (const u of urls) {
-    const r = parseUrlDestination(u);
+    const r = opts.facts ? destinationOf(opts.facts, u) : parseUrlDestination(u);
     if (!r.ok) {
       if (r.why === "local" || (!opts.requireOne && r.why === "no-host")) continue;
       if (opts.requireOne) continue;
@@ -34,7 +35,7 @@ export function checkUrls(urls: readonly string[], policy: TCompiledPolicy, opts
   }
   if (opts.requireOne) {
     for (const u of urls) {
-      const r = parseUrlDestination(u);
+      const r = opts.facts ? destinationOf(opts.facts, u) : parseUrlDestination(u);
       if (!r.ok && r.why === "invalid") return { decision: denyDecision({ rule: "destination.unknown", reason: `${opts.what}: the destination of \`${u.slice(0, 200)}\` cannot be determined` }), destinations };
     }
     if (destinations.length === 0) return { decision: denyDecision({ rule: "destination.unknown", reason: `${opts.what} carries no destination host that can be verified` }), destinations };

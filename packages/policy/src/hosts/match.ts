@@ -46,7 +46,7 @@ export function compileHostSet(entries: readonly string[]): THostSet {
  * True if the destination matches the set. `*.example.com` matches any depth of subdomain but
  * not `example.com` itself; IP literals only match exactly.
  */
-export function hostSetMatches(set: THostSet, dest: Pick<TDestination, "host" | "hostKind" | "port">): boolean {
+export function hostSetMatches(set: THostSet, dest: Pick<TDestination, "host" | "hostKind" | "port" | "suffixes">): boolean {
   if (set.size === 0) return false;
   const { host, port } = dest;
   if (set.exact.has(host)) return true;
@@ -54,12 +54,17 @@ export function hostSetMatches(set: THostSet, dest: Pick<TDestination, "host" | 
   if (hasPort && set.exactPort.size > 0 && set.exactPort.has(`${host}:${port}`)) return true;
   if (dest.hostKind !== "dns" || (set.suffix.size === 0 && set.suffixPort.size === 0)) return false;
   // INVARIANT: walk label boundaries only; `evilgithub.com` never matches `*.github.com`.
-  let i = host.indexOf(".");
-  while (i !== -1) {
-    const suffix = host.slice(i + 1);
+  const suffixes = dest.suffixes ?? labelSuffixes(host);
+  for (const suffix of suffixes) {
     if (set.suffix.has(suffix)) return true;
     if (hasPort && set.suffixPort.size > 0 && set.suffixPort.has(`${suffix}:${port}`)) return true;
-    i = host.indexOf(".", i + 1);
   }
   return false;
+}
+
+/** `a.b.c` → [`b.c`, `c`]. */
+export function labelSuffixes(host: string): string[] {
+  const out: string[] = [];
+  for (let i = host.indexOf("."); i !== -1; i = host.indexOf(".", i + 1)) out.push(host.slice(i + 1));
+  return out;
 }

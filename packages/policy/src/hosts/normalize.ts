@@ -12,6 +12,8 @@ export type TDestination = {
   port: number | undefined;
   hostKind: "dns" | "ipv4" | "ipv6";
   scheme: string;
+  /** Label suffixes of a DNS host (`a.b.c` → `b.c`, `c`), memoized for O(labels) lookups. */
+  suffixes?: string[];
 };
 
 /** Why a string gave no destination. */
