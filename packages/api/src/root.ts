@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit/router";
 import { meRouter } from "./routers/me/router";
 import { membersRouter } from "./routers/members/router";
 import { orgRouter } from "./routers/org/router";
+import { policyToolsRouter } from "./routers/policy-tools/router";
 import { settingsRouter } from "./routers/settings/router";
 
 /**
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   audit: auditRouter,
   apiTokens: apiTokensRouter,
+  policyTools: policyToolsRouter,
 });
 
 /** The router's type, for the console's typed client. */
