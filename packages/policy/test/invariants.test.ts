@@ -19,7 +19,7 @@ describe("fail closed", () => {
     expect(d).toMatchObject({ effect: "deny", rule: "policy.missing" });
   });
   test("an evaluation error → deny naming the error, even in observe mode", () => {
-    const hostile = { ...fetchCall("https://github.com"), get urls(): string[] { throw new Error("boom"); } } as TNormalizedCall;
+    const hostile = { ...fetchCall("https://github.com"), get urls(): string[] { throw new Error("boom"); } };
     for (const mode of ["enforce", "observe"] as const) {
       const d = evaluate(hostile, policy({}, mode));
       expect(d.effect).toBe("deny");

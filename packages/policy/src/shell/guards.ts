@@ -5,11 +5,32 @@
 import type { TShellFinding } from "./findings.js";
 import { commandName } from "./words.js";
 
-/** Paths of agent hook configuration, the guard's policy and state. */
-export const PROTECTED_PATH = /(^|[/\\~]|\$HOME|\$\{HOME\})(\.claude\/(settings(\.local)?\.json|hooks\b|agents\b|mcp-gate-policy\.json|\.tokens|skills\/[^/]*\/SKILL\.md)|\.claude\.json|managed-settings(\.d)?\b|claude-?code\/managed|\.codex\/(hooks(\.json)?|config\.toml|requirements\.toml)|codex\/requirements\.toml|\.gemini\/settings\.json|gemini-cli\/(settings|system-defaults)\.json|geminicli\/(settings|system-defaults)\.json|\.cursor\/hooks\.json|cursor\/hooks\.json|\.github\/hooks\b|\.copilot\/(hooks|settings|config)|\.github\/copilot\/settings|egress-sync(\/|$)|mcp-gate-policy\.json|\.windsurf\/hooks\.json|\.codeium\/windsurf\/hooks\.json)/i;
+/** Paths of agent hook configuration, the guard's policy and state (lower-case input). */
+const PROTECTED_PATH_RE = /(^|[/\\~]|\$home|\$\{home\})(\.claude\/(settings(\.local)?\.json|hooks\b|agents\b|mcp-gate-policy\.json|\.tokens|skills\/[^/]*\/skill\.md)|\.claude\.json|managed-settings(\.d)?\b|claude-?code\/managed|\.codex\/(hooks(\.json)?|config\.toml|requirements\.toml)|codex\/requirements\.toml|\.gemini\/settings\.json|gemini-cli\/(settings|system-defaults)\.json|geminicli\/(settings|system-defaults)\.json|\.cursor\/hooks\.json|cursor\/hooks\.json|\.github\/hooks\b|\.copilot\/(hooks|settings|config)|\.github\/copilot\/settings|egress-sync(\/|$)|mcp-gate-policy\.json|\.windsurf\/hooks\.json|\.codeium\/windsurf\/hooks\.json)/;
+const PROTECTED_HINTS = [".claude", "managed-settings", "claude-code", "claudecode", ".codex", "codex/", ".gemini", "gemini-cli", "geminicli", "cursor", ".github/hooks", ".copilot", "copilot/settings", "egress-sync", "mcp-gate-policy", "windsurf"];
+
+/**
+ * True when `s` names agent hook configuration, the guard's policy or state. Case-insensitive
+ * (macOS file systems are); a substring pre-filter keeps the common case free of regex work.
+ */
+export const PROTECTED_PATH = {
+  test(s: string): boolean {
+    const lower = s.toLowerCase();
+    return PROTECTED_HINTS.some((h) => lower.includes(h)) && PROTECTED_PATH_RE.test(lower);
+  },
+};
 
 /** Hook kill switches and trust bypasses. */
-export const KILL_SWITCH = /\b(CODEX_HOOKS_DISABLE\w*|disableAllHooks|CLAUDE_CODE_DISABLE_HOOKS|GEMINI_CLI_DISABLE_HOOKS|EGRESS_SYNC_DISABLE\w*|EGRESS_SYNC_HOME|dangerously-bypass-hook-trust|allowManagedHooksOnly|allow_managed_hooks_only|hooksConfig|failClosed"?\s*:\s*false|onFailure"?\s*:\s*"?allow)\b/i;
+const KILL_SWITCH_RE = /\b(CODEX_HOOKS_DISABLE\w*|disableAllHooks|CLAUDE_CODE_DISABLE_HOOKS|GEMINI_CLI_DISABLE_HOOKS|EGRESS_SYNC_DISABLE\w*|EGRESS_SYNC_HOME|dangerously-bypass-hook-trust|allowManagedHooksOnly|allow_managed_hooks_only|hooksConfig|failClosed"?\s*:\s*false|onFailure"?\s*:\s*"?allow)\b/i;
+const KILL_HINTS = ["hook", "egress_sync", "managed", "failclosed", "onfailure"];
+
+/** True when `s` touches a hook kill switch or trust bypass (pre-filtered, then matched). */
+export const KILL_SWITCH = {
+  test(s: string): boolean {
+    const lower = s.toLowerCase();
+    return KILL_HINTS.some((h) => lower.includes(h)) && KILL_SWITCH_RE.test(s);
+  },
+};
 
 const READERS = new Set(["cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "rg", "ag", "ls", "stat", "wc", "diff", "file", "bat", "jq", "yq", "view", "find", "tree", "md5sum", "sha256sum", "shasum", "test", "[", "[[", "realpath", "readlink", "dirname", "basename", "du", "which", "type", "echo", "printf"]);
 
