@@ -1,10 +1,16 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { apiTokensRouter } from "./routers/api-tokens/router";
 import { auditRouter } from "./routers/audit/router";
+import { devicesRouter } from "./routers/devices/router";
+import { enrollmentRouter } from "./routers/enrollment/router";
+import { eventsRouter } from "./routers/events/router";
+import { keysRouter } from "./routers/keys/router";
 import { meRouter } from "./routers/me/router";
 import { membersRouter } from "./routers/members/router";
 import { orgRouter } from "./routers/org/router";
 import { policyToolsRouter } from "./routers/policy-tools/router";
+import { policyRouter } from "./routers/policy/router";
+import { requestsRouter } from "./routers/requests/router";
 import { settingsRouter } from "./routers/settings/router";
 
 /**
@@ -18,7 +24,13 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   audit: auditRouter,
   apiTokens: apiTokensRouter,
+  keys: keysRouter,
+  policy: policyRouter,
   policyTools: policyToolsRouter,
+  devices: devicesRouter,
+  enrollment: enrollmentRouter,
+  events: eventsRouter,
+  requests: requestsRouter,
 });
 
 /** The router's type, for the console's typed client. */

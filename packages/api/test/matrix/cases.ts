@@ -1,4 +1,5 @@
 import { FLEET_CASES } from "./cases-fleet";
+import { POLICY_TOOLS_CASES } from "./cases-policy-tools";
 import type { TMatrixCase, TMatrixCases } from "./types";
 
 // Written out per role on purpose (not derived from ROLE_PERMISSIONS), so a change to the
@@ -37,5 +38,5 @@ export const FOUNDATION_CASES: TMatrixCases = {
   },
 };
 
-/** Every procedure of appRouter: the foundation rows plus the fleet engineer's rows. */
-export const MATRIX_CASES: TMatrixCases = { ...FOUNDATION_CASES, ...FLEET_CASES };
+/** Every procedure of appRouter: the foundation rows, the fleet rows and the policy-tools rows. */
+export const MATRIX_CASES: TMatrixCases = { ...FOUNDATION_CASES, ...FLEET_CASES, ...POLICY_TOOLS_CASES };
