@@ -25,6 +25,20 @@ if (databaseUrl) {
     console.error(`e2e: refusing to empty a non-local database at \`${host}\``);
     process.exit(1);
   }
+  // Create the database on first use (through the maintenance database), then empty it.
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/i.test(name)) {
+    console.error(`e2e: database name \`${name}\` must be letters, digits and underscores`);
+    process.exit(1);
+  }
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");

@@ -6,6 +6,7 @@ import { findOrProvisionOidcUser, getSessionUser, verifyPasswordSignIn } from "@
 import { getEnv, getOidcConfig, type TConsoleEnv } from "@/env";
 import { getDb } from "../db";
 import { getClientIp } from "./client-ip";
+import { isSessionExpired } from "./session-lifetime";
 import { OIDC_PROVIDER_ID, OIDC_REFUSAL_CODES, type TOidcRefusalCode } from "@/lib/sign-in-errors";
 import "./types";
 
@@ -121,7 +122,7 @@ export function createAuthOptions(env: TConsoleEnv = getEnv()): NextAuthOptions 
         }
         // INVARIANT: a session ends at authTime + maxAge however often it is used, and as soon as
         // the user is disabled or their epoch moves on. Throwing here makes next-auth drop it.
-        if (!token.uid || token.authTime === undefined || now - token.authTime > maxAge) throw new Error("session expired");
+        if (!token.uid || isSessionExpired({ authTime: token.authTime, now, maxAgeSeconds: maxAge })) throw new Error("session expired");
         const sessionUser = await getSessionUser({ db: await getDb(), userId: token.uid, sessionEpoch: token.epoch ?? 0 });
         if (!sessionUser) throw new Error("session ended");
 
@@ -140,7 +141,7 @@ export function createAuthOptions(env: TConsoleEnv = getEnv()): NextAuthOptions 
     },
     logger: {
       // next-auth's own logs can include request details; keep only codes.
-      error: (code) => console.error(`auth: ${code}`),
+      error: (code) => console.error(code === "JWT_SESSION_ERROR" ? "auth: a session ended (expired, signed out everywhere, or user disabled)" : `auth: ${code}`),
       warn: (code) => console.warn(`auth: ${code}`),
       debug: () => undefined,
     },
