@@ -26,7 +26,14 @@ function nodeForPath(root: Node, path: string): Node {
   return root;
 }
 
-/** Places schema issues (dotted paths such as `hosts.allow.3`) on lines of `text`. */
+/** The line of a schema error path (`hosts.allow.3`) in `text`. */
+export function lineOfPath(text: string, path: string): number {
+  const root = parseTree(text);
+
+  return root ? lineAt(text, nodeForPath(root, path).offset) : 1;
+}
+
+/** Places schema issues on lines of `text`. */
 export function issuesToLines(text: string, issues: TPolicyIssue[]): TLineIssue[] {
   const root = parseTree(text);
 
