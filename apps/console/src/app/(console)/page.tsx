@@ -25,15 +25,34 @@ function Stat({ label, value, hint, href, testId }: { label: string; value: stri
 }
 
 export default async function OverviewPage() {
-  const { org, user } = await requireConsoleSession();
+  const { org, user, permissions } = await requireConsoleSession();
   const caller = await getServerCaller();
-  const members = await caller.members.list();
+  const [members, devices, pending, policy] = await Promise.all([
+    caller.members.list(),
+    permissions["devices.read"] ? caller.devices.list({ status: "all" }) : Promise.resolve(null),
+    permissions["requests.read"] ? caller.requests.list({ status: "pending", limit: 200 }) : Promise.resolve(null),
+    permissions["policy.read"] ? caller.policy.get({ scope: "default" }) : Promise.resolve(null),
+  ]);
+  const activeDevices = devices?.filter((d) => !d.revokedAt) ?? [];
 
   return (
     <>
       <PageHeader title={org.name} description={`Signed in as ${user.email} (${org.role}).`} />
       <div className="stats">
         <Stat label="Members" value={members.length} hint={`${members.filter((m) => m.isPending).length} invited, not yet joined`} href="/members" testId="overview-members" />
+        {devices ? (
+          <Stat label="Devices" value={activeDevices.length} hint={`${activeDevices.filter((d) => d.isStale).length} stale, ${activeDevices.filter((d) => d.isBehind).length} behind`} href="/devices" testId="overview-devices" />
+        ) : null}
+        {pending ? <Stat label="Pending requests" value={pending.nextCursor ? `${pending.requests.length}+` : pending.requests.length} href="/requests?status=pending" testId="overview-pending-requests" /> : null}
+        {policy ? (
+          <Stat
+            label="Published policy"
+            value={policy.published ? `v${policy.published.snapshotVersion ?? policy.published.revision}` : "none"}
+            hint={policy.published ? `revision ${policy.published.revision}` : "devices deny egress until a policy is published"}
+            href="/policies"
+            testId="overview-policy-version"
+          />
+        ) : null}
       </div>
       <Card title="Getting started" description="The loop: edit the policy, publish a signed snapshot, enroll machines, review what gets blocked.">
         <ol style={{ margin: 0, paddingLeft: 20 }}>
