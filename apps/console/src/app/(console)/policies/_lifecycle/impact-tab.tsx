@@ -55,12 +55,18 @@ export function ImpactTab({ scope, draft }: { scope: string; draft: TDraftState 
           </div>
           {r.changes.length === 0 ? <p className="muted" data-testid="impact-none">No recorded call changes its decision.</p> : null}
           <div className="form-row">
-            {([["By destination", r.byDestination.map((x) => [x.destination, x])], ["By device", r.byDevice.map((x) => [x.deviceName, x])], ["By user", r.byUser.map((x) => [x.userName, x])]] as const).map(([title, rows]) => (
-              <div key={title} className="field field-grow">
-                <span className="label">{title}</span>
-                <ul data-testid={`impact-${title.split(" ")[1]}`}>
-                  {rows.map(([name, t]) => (
-                    <li key={name}>{name}: +{t.newlyAllowed} allowed, +{t.newlyBlocked} blocked</li>
+            {[
+              { title: "By destination", id: "destination", rows: r.byDestination.map((x) => ({ name: x.destination, ...x })) },
+              { title: "By device", id: "device", rows: r.byDevice.map((x) => ({ name: x.deviceName, ...x })) },
+              { title: "By user", id: "user", rows: r.byUser.map((x) => ({ name: x.userName, ...x })) },
+            ].map((group) => (
+              <div key={group.id} className="field field-grow">
+                <span className="label">{group.title}</span>
+                <ul data-testid={`impact-by-${group.id}`}>
+                  {group.rows.map((t) => (
+                    <li key={t.name}>
+                      {t.name}: +{t.newlyAllowed} allowed, +{t.newlyBlocked} blocked
+                    </li>
                   ))}
                 </ul>
               </div>

@@ -14,7 +14,7 @@ const show = (col: TColumn, v: unknown): string => {
   if (col.kind === "csv") return Array.isArray(v) ? v.join(", ") : "";
   if (col.kind === "json") return typeof v === "string" ? v : JSON.stringify(v);
 
-  return String(v);
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
 };
 
 /** Keeps a JSON cell as typed until it parses, so half-typed JSON is not lost. */

@@ -20,12 +20,13 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
   const raw = check.value;
   const field = useMemo(
     () =>
-      <T,>(path: string, label: string, hint?: string) => ({
+      // `never` value / `unknown` setter: each field component states its own value type.
+      (path: string, label: string, hint?: string) => ({
         path,
         label,
         hint,
-        value: (getAt(raw, path) ?? getAt(EMPTY, path)) as T,
-        onChange: (v: T) => onText(toText(setAt(raw, path, v))),
+        value: (getAt(raw, path) ?? getAt(EMPTY, path)) as never,
+        onChange: (v: unknown) => onText(toText(setAt(raw, path, v))),
         issues: check.issues,
         isReadOnly,
       }),
@@ -44,25 +45,25 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
     <div data-testid="structured-editor">
       <FieldIssues path="(root)" issues={check.issues} />
       <Section title="General" description="Name, enforcement mode and how much devices log." testId="section-general">
-        <TextField {...field<string | undefined>("name", "Name")} />
-        <SelectField {...field<string>("mode", "Mode", "observe allows every call and records what enforce would deny")} options={["enforce", "observe"]} />
-        <SelectField {...field<number>("logLevel", "Log level", "0 none, 1 blocks, 2 every decision")} options={[0, 1, 2]} />
-        <TextField {...field<string | undefined>("description", "Description")} />
+        <TextField {...field("name", "Name")} />
+        <SelectField {...field("mode", "Mode", "observe allows every call and records what enforce would deny")} options={["enforce", "observe"]} />
+        <SelectField {...field("logLevel", "Log level", "0 none, 1 blocks, 2 every decision")} options={[0, 1, 2]} />
+        <TextField {...field("description", "Description")} />
       </Section>
       <Section title="Hosts" description="Where URL-carrying tools and shell commands may connect." testId="section-hosts">
-        <ListField {...field<string[]>("hosts.allow", "Allowed hosts", "one per line: host, *.suffix or host:port")} />
-        <ListField {...field<string[]>("hosts.deny", "Denied hosts", "always denied, even if allowed above")} />
-        <SelectField {...field<string>("hosts.loopback", "Loopback (localhost)")} options={["allow", "deny"]} />
+        <ListField {...field("hosts.allow", "Allowed hosts", "one per line: host, *.suffix or host:port")} />
+        <ListField {...field("hosts.deny", "Denied hosts", "always denied, even if allowed above")} />
+        <SelectField {...field("hosts.loopback", "Loopback (localhost)")} options={["allow", "deny"]} />
       </Section>
       <Section title="Tools" description="Tool names denied outright, tools that carry URLs, and web search." testId="section-tools">
-        <ListField {...field<string[]>("tools.deny", "Denied tools", "tool-name globs, e.g. mcp__*__delete_*")} />
-        <ListField {...field<string[]>("tools.urlTools", "URL tools", "tools whose URLs must all be allow-listed")} />
-        <ListField {...field<string[]>("tools.networkNameGlobs", "Network-sounding names", "denied unless a connector allows them")} />
-        <SelectField {...field<string>("tools.search", "Web search")} options={["allow", "deny"]} />
+        <ListField {...field("tools.deny", "Denied tools", "tool-name globs, e.g. mcp__*__delete_*")} />
+        <ListField {...field("tools.urlTools", "URL tools", "tools whose URLs must all be allow-listed")} />
+        <ListField {...field("tools.networkNameGlobs", "Network-sounding names", "denied unless a connector allows them")} />
+        <SelectField {...field("tools.search", "Web search")} options={["allow", "deny"]} />
       </Section>
       <Section title="MCP connectors and local servers" description="Connectors allowed by tool glob, optionally scoped to resource owners." testId="section-mcp">
         <RowsField
-          {...field<Record<string, unknown>[]>("mcp.connectors", "Connectors")}
+          {...field("mcp.connectors", "Connectors")}
           columns={[
             { key: "name", label: "Name", kind: "text", placeholder: "github" },
             { key: "tools", label: "Tools (comma)", kind: "csv", placeholder: "mcp__github__*" },
@@ -71,32 +72,32 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
           newRow={() => ({ name: "", tools: [] })}
         />
         <RowsField
-          {...field<Record<string, unknown>[]>("mcp.ownerScopes", "Owner scopes")}
+          {...field("mcp.ownerScopes", "Owner scopes")}
           columns={[
             { key: "tools", label: "Tools (comma)", kind: "csv" },
             { key: "owners", label: "Owners (comma)", kind: "csv" },
           ]}
           newRow={() => ({ tools: [], owners: [] })}
         />
-        <ListField {...field<string[]>("mcp.connectorTools", "Connector tool classes", "tool globs that count as connectors")} />
-        <ListField {...field<string[]>("mcp.localServers", "Local MCP servers", "servers that never leave the machine")} />
-        <SelectField {...field<string>("mcp.unknownServers", "Unknown MCP servers")} options={["deny", "allow"]} />
+        <ListField {...field("mcp.connectorTools", "Connector tool classes", "tool globs that count as connectors")} />
+        <ListField {...field("mcp.localServers", "Local MCP servers", "servers that never leave the machine")} />
+        <SelectField {...field("mcp.unknownServers", "Unknown MCP servers")} options={["deny", "allow"]} />
       </Section>
       <Section title="Shell, git and gh" description="Network commands in shell calls, package registries and git/gh writes." testId="section-shell">
-        <SelectField {...field<string>("shell.network", "Shell network")} options={["allow-listed", "deny"]} />
-        <SelectField {...field<string>("shell.pipeToInterpreter", "Pipe to interpreter (curl | sh)")} options={["deny", "allow-listed"]} />
-        <SelectField {...field<string>("shell.downloadThenExecute", "Download then execute")} options={["deny", "allow-listed"]} />
-        <ListField {...field<string[]>("shell.registries", "Package registries")} />
-        <ListField {...field<string[] | undefined>("shell.git.writeOwners", "git/gh write owners", "empty = any owner")} />
-        <ListField {...field<string[] | undefined>("shell.git.writeHosts", "git write hosts", "empty = allowed hosts")} />
-        <SelectField {...field<string>("shell.git.reads", "git reads")} options={["allowed-hosts", "any"]} />
-        <CheckboxField {...field<boolean>("shell.git.denyServerSideMerge", "Deny server-side merges (gh pr merge)")} />
-        <ListField {...field<string[]>("shell.git.forgeApiHosts", "Forge API hosts")} />
+        <SelectField {...field("shell.network", "Shell network")} options={["allow-listed", "deny"]} />
+        <SelectField {...field("shell.pipeToInterpreter", "Pipe to interpreter (curl | sh)")} options={["deny", "allow-listed"]} />
+        <SelectField {...field("shell.downloadThenExecute", "Download then execute")} options={["deny", "allow-listed"]} />
+        <ListField {...field("shell.registries", "Package registries")} />
+        <ListField {...field("shell.git.writeOwners", "git/gh write owners", "empty = any owner")} />
+        <ListField {...field("shell.git.writeHosts", "git write hosts", "empty = allowed hosts")} />
+        <SelectField {...field("shell.git.reads", "git reads")} options={["allowed-hosts", "any"]} />
+        <CheckboxField {...field("shell.git.denyServerSideMerge", "Deny server-side merges (gh pr merge)")} />
+        <ListField {...field("shell.git.forgeApiHosts", "Forge API hosts")} />
       </Section>
       <Section title="Files and tamper protection" testId="section-files">
-        <CheckboxField {...field<boolean>("files.protectSensitive", "Protect credential files")} />
-        <ListField {...field<string[]>("files.extraSensitive", "Extra sensitive paths")} />
-        <ListField {...field<string[]>("tamper.protectedPaths", "Protected paths", "the guard's own config is always protected")} />
+        <CheckboxField {...field("files.protectSensitive", "Protect credential files")} />
+        <ListField {...field("files.extraSensitive", "Extra sensitive paths")} />
+        <ListField {...field("tamper.protectedPaths", "Protected paths", "the guard's own config is always protected")} />
       </Section>
       <Section title="DLP" description="Secrets in outbound payloads." testId="section-dlp">
         <CheckboxField
@@ -107,9 +108,9 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
           isReadOnly={isReadOnly}
           onChange={(isAll) => onText(toText(setAt(raw, "dlp.enabled", isAll ? "all" : [...DLP_RULE_IDS])))}
         />
-        {dlpEnabled === "all" ? null : <ListField {...field<string[]>("dlp.enabled", "Enabled rule ids")} />}
+        {dlpEnabled === "all" ? null : <ListField {...field("dlp.enabled", "Enabled rule ids")} />}
         <RowsField
-          {...field<Record<string, unknown>[]>("dlp.custom", "Custom patterns")}
+          {...field("dlp.custom", "Custom patterns")}
           columns={[
             { key: "id", label: "Id", kind: "text" },
             { key: "pattern", label: "Pattern", kind: "text" },
@@ -129,7 +130,7 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
       </Section>
       <Section title="Policy tests" description="Tool calls and the decision they must get; they run on every change and gate publishing." testId="section-tests">
         <RowsField
-          {...field<Record<string, unknown>[]>("tests", "Tests")}
+          {...field("tests", "Tests")}
           columns={[
             { key: "name", label: "Name", kind: "text" },
             { key: "agent", label: "Agent", kind: "select", options: AGENTS },
