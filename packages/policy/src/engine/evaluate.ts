@@ -121,6 +121,9 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts)
         if (denied) return denyDecision({ rule: "mcp.owner_scope", reason: `connector \`${connector.name}\` may not act on owner \`${owner}\` (allowed: ${[...denied].join(", ") || "none"})`, destination: `mcp:${connector.name}/${owner}`, requestable: true });
       }
     }
+    // URLs handed to a connector leave through its backend: they must be allow-listed too.
+    const r = checkUrls(call.urls.filter((u) => u !== call.serverEndpoint), p, { what: `connector \`${connector.name}\``, requireOne: false, facts });
+    if (r.decision) return r.decision;
     return allowDecision("mcp.connector", `\`${call.tool}\` is allowed by connector \`${connector.name}\``, `mcp:${connector.name}`);
   }
   if (names.some((n) => p.connectorTools(n))) return denyDecision({ rule: "mcp.not_allowed", reason: `connector tool \`${call.tool}\` is not on the allowed connector list`, destination: dest, requestable: true });

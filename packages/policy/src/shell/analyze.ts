@@ -37,11 +37,12 @@ function analyzeScript(script: string, out: TShellFinding[], depth: number, vars
   }
   const parsed = parseShell(script);
   const downloads: string[] = [];
-  for (const cmd of parsed.commands) analyzeCommand(cmd, out, depth, vars, downloads, extra, inSub);
+  const scripts = new Map<string, string>();
+  for (const cmd of parsed.commands) analyzeCommand(cmd, out, depth, vars, downloads, extra, inSub, scripts);
   return parsed.fallback;
 }
 
-function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number, vars: Map<string, string>, downloads: string[], extra: readonly string[], inSub: boolean): void {
+function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number, vars: Map<string, string>, downloads: string[], extra: readonly string[], inSub: boolean, scripts: Map<string, string>): void {
   const nested = (s: string): void => void analyzeScript(s, out, depth + 1, vars, extra);
   for (const s of cmd.substitutions) void analyzeScript(s, out, depth + 1, vars, extra, true);
   const env = new Map<string, string>();
@@ -79,12 +80,38 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     return;
   }
   const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));
+  if (name === "alias") {
+    for (const a of args) if (a.includes("=")) vars.set(`alias:${a.slice(0, a.indexOf("="))}`, a.slice(a.indexOf("=") + 1));
+    return;
+  }
+  const alias = vars.get(`alias:${first.text}`);
+  if (alias !== undefined) return nested([alias, ...args].join(" "));
   if (SHELLS.has(name) || isInterpreter(name)) {
     const script = interpreterScript(name, args);
+    for (const a of args) if (hasScheme(a)) addUrl(inp, a);
+    const fetched = cmd.substitutions.some((s) => FETCH_WORD.test(s));
+    const decoded = cmd.upstream.some((u) => isDecoder(u)) || cmd.substitutions.some((s) => DECODER_WORD.test(s));
+    if (decoded) out.push({ type: "unknown", via, detail: `an encoded script is decoded and run by \`${name}\`` });
     if (script === undefined) {
       const fileArg = args.find((a) => !a.startsWith("-"));
-      if (upstreamNet && fileArg === undefined) out.push({ type: "pipe-interpreter", via, interpreter: name });
+      if ((upstreamNet || fetched) && fileArg === undefined) out.push({ type: "pipe-interpreter", via, interpreter: name });
+      if (fileArg === undefined) {
+        // `echo "…" | sh`: the echoed text is the script.
+        for (const u of cmd.upstream) {
+          const un = commandName(u.argv[0]?.text ?? "");
+          if (un === "echo" || un === "printf") {
+            const text = u.argv.slice(1).map((w) => w.text).filter((t) => !/^-[neE]+$/.test(t)).join(" ");
+            if (SHELLS.has(name)) nested(text);
+            else analyzeInlineCode(inp, text);
+          }
+        }
+      }
       if (fileArg !== undefined && downloads.some((d) => samePath(d, fileArg))) out.push({ type: "download-exec", via, path: fileArg });
+      const written = fileArg !== undefined ? scripts.get(fileArg.replace(/^\.\//, "")) : undefined;
+      if (written !== undefined) {
+        if (SHELLS.has(name)) nested(written);
+        else analyzeInlineCode(inp, written);
+      }
       if (fileArg === undefined && cmd.stdinText !== undefined) {
         if (SHELLS.has(name)) nested(cmd.stdinText);
         else analyzeInlineCode(inp, cmd.stdinText);
@@ -99,6 +126,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   }
   if (name === "eval") {
     if (cmd.substitutions.some((s) => /\b(curl|wget|nc|ncat)\b/.test(s))) out.push({ type: "pipe-interpreter", via, interpreter: "eval" });
+    if (cmd.substitutions.some((s) => DECODER_WORD.test(s))) out.push({ type: "unknown", via, detail: "eval runs a decoded script" });
     return nested(args.join(" "));
   }
   if (name === "source" || name === ".") {
@@ -107,6 +135,18 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     return;
   }
   if (first.text.includes("/") && downloads.some((d) => samePath(d, first.text))) out.push({ type: "download-exec", via, path: first.text });
+  const ownScript = first.text.includes("/") ? scripts.get(first.text.replace(/^\.\//, "")) : undefined;
+  if (ownScript !== undefined) nested(ownScript);
+  const target = cmd.redirects.find((r) => r.op === ">" || r.op === ">>");
+  if (target !== undefined && (name === "echo" || name === "printf" || (name === "cat" && cmd.stdinText !== undefined) || name === "tee")) {
+    scripts.set(expandVars(target.target.text, vars).replace(/^\.\//, ""), cmd.stdinText ?? args.filter((a) => !/^-[neE]+$/.test(a)).join(" "));
+  }
+  if ((name === "docker" || name === "podman" || name === "nerdctl" || name === "kubectl") && /^(run|exec|create|debug)$/.test(args.find((a) => !a.startsWith("-")) ?? "")) {
+    const i = args.findIndex((a, k) => k > 0 && (SHELLS.has(commandName(a)) || isInterpreter(commandName(a)) || CONTAINER_NET.has(commandName(a))));
+    if (i !== -1) nested(args.slice(i).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "")}'`)).join(" "));
+    for (const a of args) for (const m of a.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi)) addUrl(inp, m[0]);
+    return;
+  }
   const result = dispatchNetwork(inp);
   if (result?.writes === true) for (const d of result.dests ?? []) out.push({ type: "forge-api-write", dest: d, via });
   if (result) {
@@ -114,6 +154,16 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     const redirectOut = cmd.redirects.find((r) => r.op === ">" || r.op === ">>");
     if (redirectOut) downloads.push(expandVars(redirectOut.target.text, vars));
   }
+}
+
+const FETCH_WORD = /\b(curl|wget|fetch|nc|ncat|aria2c|http)\b/;
+const DECODER_WORD = /\b(base64|base32|xxd|openssl\s+(enc|base64)|gunzip|zcat|uudecode|rev)\b|\\x[0-9a-f]{2}/i;
+const CONTAINER_NET = new Set(["curl", "wget", "nc", "ncat", "ssh", "scp", "rsync", "socat", "telnet", "git"]);
+
+/** Decoders whose output piped into a shell hides the script that runs. */
+function isDecoder(cmd: TSimpleCommand): boolean {
+  const n = commandName(cmd.argv[0]?.text ?? "");
+  return ["base64", "base32", "xxd", "uudecode", "gunzip", "zcat", "rev"].includes(n) || (n === "openssl" && cmd.argv.some((w) => w.text === "enc" || w.text === "base64")) || (n === "printf" && cmd.argv.some((w) => /\\x[0-9a-f]{2}|\\[0-7]{3}/i.test(w.text)));
 }
 
 /** Network-fetching commands (whose output piped into an interpreter is remote code). */
@@ -180,10 +230,16 @@ function unwrap(name: string, argv: string[], env: Map<string, string>): string[
       return rest.slice(i);
     }
     case "sudo": case "doas": case "run0": return skipOpts(["-u", "-g", "-p", "-C", "-h", "-r", "-t", "-U", "-D", "--user", "--group"]).filter((a, i, all) => i > 0 || !/^[A-Za-z_]\w*=/.test(a) || all.length === 1);
-    case "time": case "nohup": case "command": case "builtin": case "exec": case "setsid": case "chronic": case "caffeinate": case "unbuffer": case "torsocks": case "proxychains": case "proxychains4": case "tsocks": case "sshpass": case "busybox": case "toybox": case "stdbuf": case "ionice": case "nice": case "strace": case "ltrace": case "catchsegv": case "firejail": case "systemd-run": case "npx-env": {
+    case "time": case "nohup": case "command": case "builtin": case "setsid": case "chronic": case "caffeinate": case "unbuffer": case "torsocks": case "proxychains": case "proxychains4": case "tsocks": case "busybox": case "toybox": case "catchsegv": case "firejail": case "systemd-run": {
       if (name === "command" && (rest[0] === "-v" || rest[0] === "-V")) return [];
-      return skipOpts(["-n", "-c", "-o", "-e", "-i", "-p", "-u", "-a", "-f", "-s", "-P", "-O", "-d"]);
+      return skipOpts(["-f", "-q"].filter(() => name === "proxychains" || name === "proxychains4"));
     }
+    case "exec": return skipOpts(["-a"]);
+    case "nice": return skipOpts(["-n", "--adjustment"]);
+    case "ionice": return skipOpts(["-c", "-n", "-p", "-t", "--class", "--classdata"]);
+    case "stdbuf": return skipOpts(["-i", "-o", "-e", "--input", "--output", "--error"]);
+    case "strace": case "ltrace": return skipOpts(["-o", "-e", "-p", "-s", "-u", "-E", "-a", "-b", "-I", "-O", "-P", "-S", "-X"]);
+    case "sshpass": return skipOpts(["-p", "-f", "-d", "-P"]);
     case "timeout": { const r = skipOpts(["-s", "-k", "--signal", "--kill-after"]); return r.slice(1); }
     case "flock": { const r = skipOpts(["-w", "-E", "-c"]); if (argv.includes("-c")) return argv[argv.indexOf("-c") + 1] ?? ""; return r.slice(1); }
     case "xargs": return skipOpts(["-I", "-i", "-n", "-P", "-d", "-L", "-l", "-s", "-a", "-E", "-e", "--max-args", "--max-procs", "--delimiter", "--arg-file", "--replace"]);

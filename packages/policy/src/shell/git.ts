@@ -50,6 +50,10 @@ function gitDestination(inp: TCmdInput, spec: string, purpose: "git-read" | "git
 /** git: `push` / `remote add|set-url` are writes; clone/fetch/pull/ls-remote are reads. */
 export function analyzeGit(inp: TCmdInput): void {
   const args = inp.args;
+  for (const [k, v] of inp.env) {
+    if (k === "GIT_SSH_COMMAND") inp.nested(v);
+    else if (k === "GIT_SSH" || k === "GIT_PROXY_COMMAND" || k === "GIT_EXEC_PATH" || (k.startsWith("GIT_CONFIG") && k !== "GIT_CONFIG_NOSYSTEM")) inp.out.push({ type: "unknown", via: inp.via, detail: `\`${k}\` changes how git reaches the network` });
+  }
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i] ?? "";
@@ -140,5 +144,6 @@ export function analyzeGh(inp: TCmdInput): void {
   }
   if (sub === "repo") for (const o of options) if (o.flag === "--template" && o.value?.includes("/")) ownerOfSpec(o.value);
   if (owners.length === 0 && sub !== "repo" && sub !== "gist" && sub !== "api") inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true });
+  if (owners.length === 0 && (sub === "gist" || sub === "api")) inp.out.push({ type: "owner", owner: "(authenticated user)", host: "github.com", via: inp.via });
   for (const owner of owners) inp.out.push({ type: "owner", owner, host: "github.com", via: inp.via });
 }
