@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZAccessRequestListResponseSchema, ZAccessRequestResponseSchema, ZSnapshotResponseSchema } from "@egress/contracts";
+import type { Prisma } from "@egress/db";
 import type { TTestDatabase } from "@egress/db/testing";
 import { verifySnapshot } from "@egress/snapshot";
-import { handleCreateRequest, handleListRequests, handleSnapshot } from "../../src/rest";
+import { handleCreateRequest, handleEnroll, handleListRequests, handleSnapshot } from "../../src/rest";
 import { createEnrollmentToken } from "../../src/services/enrollment/create-enrollment-token";
 import { resignExpiringSnapshots } from "../../src/services/publish/resign-expiring-snapshots";
 import { decideAccessRequest } from "../../src/services/requests/decide-access-request";
 import { openTestDatabase } from "../helpers";
 import { addMember, CONSOLE_URL, enrollDevice, policyWith, publishDocument, restContext, restRequest, setupOrg, TEST_KEK } from "./fleet-helpers";
-import { handleEnroll } from "../../src/rest";
 
 let database: TTestDatabase;
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe("/api/v1/requests", () => {
     const { org, actor } = await setupOrg(db);
     await db.organization.update({ where: { id: org.id }, data: { directPublishOnApprove: true } });
     await publishDocument(db, actor, policyWith(["base.example.com"]));
-    await db.policy.update({ where: { orgId_scope: { orgId: org.id, scope: "default" } }, data: { draftDocument: policyWith(["base.example.com", "unreviewed.example.com"]) } });
+    await db.policy.update({ where: { orgId_scope: { orgId: org.id, scope: "default" } }, data: { draftDocument: policyWith(["base.example.com", "unreviewed.example.com"]) as Prisma.InputJsonValue } });
     const device = await enrollDevice(db, actor);
     const created = ZAccessRequestResponseSchema.parse(await (await file(device.credential, { kind: "host", target: "api.stripe.com", reason: "payments", clientRequestId: "req-approve-1" })).json());
     const { actor: reviewer } = await addMember(db, org.id, "reviewer");

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "@egress/db";
 import { defaultPolicyDocument } from "@egress/policy";
 import type { TMatrixCase, TMatrixCases, TMatrixFixture } from "./types";
 
@@ -14,7 +15,7 @@ async function withDraft(f: TMatrixFixture) {
   const policy = await defaultPolicy(f);
   if (policy.draftDocument) return policy;
 
-  return f.db.policy.update({ where: { id: policy.id }, data: { draftDocument: defaultPolicyDocument() } });
+  return f.db.policy.update({ where: { id: policy.id }, data: { draftDocument: defaultPolicyDocument() as Prisma.InputJsonValue } });
 }
 
 /** A revision row of the default scope (published or waiting for approval by someone else). */
@@ -23,7 +24,7 @@ async function createRevisionRow(f: TMatrixFixture, status: "published" | "pendi
   const last = await f.db.policyRevision.findFirst({ where: { policyId: policy.id }, orderBy: { number: "desc" } });
 
   return f.db.policyRevision.create({
-    data: { orgId: f.org.id, policyId: policy.id, number: (last?.number ?? 0) + 1, document: defaultPolicyDocument(), digest: "0".repeat(64), status, publishedAt: status === "published" ? new Date() : null },
+    data: { orgId: f.org.id, policyId: policy.id, number: (last?.number ?? 0) + 1, document: defaultPolicyDocument() as Prisma.InputJsonValue, digest: "0".repeat(64), status, publishedAt: status === "published" ? new Date() : null },
   });
 }
 
