@@ -87,12 +87,16 @@ function decodeEscapes(s: string): string {
   return s.replace(/\\x([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\0?([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
 }
 
+const NO_CONTENT = new Set(["ssh", "ssh-keygen", "ssh-add", "ssh-agent", "ssh-copy-id", "chmod", "chown", "chgrp", "ls", "stat", "touch", "mkdir", "rm", "test", "[", "[[", "file", "wc", "du", "realpath", "readlink", "dirname", "basename", "which", "type"]);
+
 /** Sensitive-file findings for one simple command (reads of secrets that then reach the model). */
 export function sensitiveInWords(words: string[], redirects: { op: string; target: string }[], inSubstitution = false): TShellFinding[] {
   const out: TShellFinding[] = [];
   const via = words.join(" ").slice(0, 200);
   const name = commandName(words[0] ?? "");
   for (const r of redirects) if (r.op.startsWith("<") && isSensitivePath(r.target)) out.push({ type: "sensitive", via, path: r.target });
+  // Commands that use or manage a credential file without printing its content.
+  if (NO_CONTENT.has(name)) return out;
   const inline = /^(python[0-9.]*|node|nodejs|ruby|perl|php|deno|bun|osascript)$/.test(name);
   for (const w of words.slice(1)) {
     if (name === "echo" || name === "printf") {
