@@ -22,24 +22,31 @@ function webFetch(url: string): TNormalizedCall {
 const allowed = webFetch("https://api.eu.svc3.example.com/repos/acme/app/pulls?state=open");
 const denied = webFetch("https://api.github.com.evil.example.net/upload?d=1");
 
-function measure(n: number, call: TNormalizedCall, expected: "allow" | "deny"): number {
-  const compiled = compilePolicy(policyWith(n));
-  const d = evaluate(call, compiled);
-  if (d.effect !== expected) throw new Error(`bench call got ${d.effect}, expected ${expected}`);
-  for (let i = 0; i < 20_000; i++) evaluate(call, compiled);
-  let best = 0;
-  for (let round = 0; round < 5; round++) {
-    const iterations = 200_000;
-    const t0 = performance.now();
-    for (let i = 0; i < iterations; i++) evaluate(call, compiled);
-    const perSecond = iterations / ((performance.now() - t0) / 1000);
-    best = Math.max(best, perSecond);
+/** Best-of-N decisions/s per policy, rounds interleaved across policies so load spikes hit all alike. */
+function measureAll(sizes: number[], call: TNormalizedCall, expected: "allow" | "deny"): number[] {
+  const compiled = sizes.map((n) => compilePolicy(policyWith(n)));
+  for (const c of compiled) {
+    const d = evaluate(call, c);
+    if (d.effect !== expected) throw new Error(`bench call got ${d.effect}, expected ${expected}`);
+    for (let i = 0; i < 20_000; i++) evaluate(call, c);
+  }
+  const best = sizes.map(() => 0);
+  for (let round = 0; round < 12; round++) {
+    compiled.forEach((c, k) => {
+      const iterations = 100_000;
+      const t0 = performance.now();
+      for (let i = 0; i < iterations; i++) evaluate(call, c);
+      best[k] = Math.max(best[k] ?? 0, iterations / ((performance.now() - t0) / 1000));
+    });
   }
   return best;
 }
 
 const fmt = (x: number): string => Math.round(x).toLocaleString("en-US");
-const results = [100, 10_000, 100_000].map((n) => ({ hosts: n, perSecond: measure(n, allowed, "allow"), denyPerSecond: measure(n, denied, "deny") }));
+const sizes = [100, 10_000, 100_000];
+const allowRates = measureAll(sizes, allowed, "allow");
+const denyRates = measureAll(sizes, denied, "deny");
+const results = sizes.map((n, k) => ({ hosts: n, perSecond: allowRates[k] ?? 0, denyPerSecond: denyRates[k] ?? 0 }));
 for (const r of results) console.log(`${String(r.hosts).padStart(7)} allow-listed hosts: ${fmt(r.perSecond)} decisions/s (allowed URL), ${fmt(r.denyPerSecond)}/s (denied URL)`);
 {
   // Cold path: a fresh call every time (parseHookInput + evaluate, nothing memoized).
