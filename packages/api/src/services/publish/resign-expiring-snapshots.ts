@@ -15,9 +15,10 @@ export function getResignWindowMs(ttlSeconds: number): number {
  * was issued, so devices never freeze while the policy is unchanged and expired allows disappear.
  */
 export async function resignExpiringSnapshots({ db, now = new Date(), kek }: { db: PrismaClient; now?: Date; kek: Buffer }) {
+  // The latest snapshot of every org and scope, straight from the (orgId, scope, version) index
+  const latestIds = await db.$queryRaw<{ id: string }[]>`SELECT DISTINCT ON ("orgId", "scope") "id" FROM "Snapshot" ORDER BY "orgId", "scope", "version" DESC`;
   const latest = await db.snapshot.findMany({
-    distinct: ["orgId", "scope"],
-    orderBy: [{ orgId: "asc" }, { scope: "asc" }, { version: "desc" }],
+    where: { id: { in: latestIds.map((row) => row.id) } },
     select: { id: true, orgId: true, scope: true, policyId: true, version: true, revisionId: true, issuedAt: true, expiresAt: true, org: { select: { snapshotTtlSeconds: true } } },
   });
   const resigned: { orgId: string; scope: string; version: number; reason: "expiring" | "grant_lapsed" }[] = [];
