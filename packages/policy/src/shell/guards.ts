@@ -6,7 +6,7 @@ import type { TShellFinding } from "./findings.js";
 import { commandName } from "./words.js";
 
 /** Paths of agent hook configuration, the guard's policy and state (lower-case input). */
-const PROTECTED_PATH_RE = /(^|[/\\~]|\$home|\$\{home\})(\.claude\/(settings(\.local)?\.json|hooks\b|agents\b|mcp-gate-policy\.json|\.tokens|skills\/[^/]*\/skill\.md)|\.claude\.json|managed-settings(\.d)?\b|claude-?code\/managed|\.codex\/(hooks(\.json)?|config\.toml|requirements\.toml)|codex\/requirements\.toml|\.gemini\/settings\.json|gemini-cli\/(settings|system-defaults)\.json|geminicli\/(settings|system-defaults)\.json|\.cursor\/hooks\.json|cursor\/hooks\.json|\.github\/hooks\b|\.copilot\/(hooks|settings|config)|\.github\/copilot\/settings|egress-sync(\/|$)|mcp-gate-policy\.json|\.windsurf\/hooks\.json|\.codeium\/windsurf\/hooks\.json)/;
+const PROTECTED_PATH_RE = /(^|[/\\~]|\$home|\$\{home\})(\.claude\/(settings(\.local)?\.json|hooks\b|agents\b|mcp-gate-policy\.json|\.tokens|skills\/[^/]*\/skill\.md)|\.claude\.json|managed-settings(\.d)?\b|claude-?code\/managed|\.codex\/(hooks(\.json)?|config\.toml|requirements\.toml|data\/hooks)|hooks\/disabled\.json|codex\/requirements\.toml|\.gemini\/settings\.json|gemini-cli\/(settings|system-defaults)\.json|geminicli\/(settings|system-defaults)\.json|\.cursor\/hooks\.json|cursor\/hooks\.json|\.github\/hooks\b|\.copilot\/(hooks|settings|config)|\.github\/copilot\/settings|egress-sync(\/|$)|mcp-gate-policy\.json|\.windsurf\/hooks\.json|\.codeium\/windsurf\/hooks\.json)/;
 const PROTECTED_HINTS = [".claude", "managed-settings", "claude-code", "claudecode", ".codex", "codex/", ".gemini", "gemini-cli", "geminicli", "cursor", ".github/hooks", ".copilot", "copilot/settings", "egress-sync", "mcp-gate-policy", "windsurf"];
 
 /**
