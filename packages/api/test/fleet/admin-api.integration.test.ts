@@ -98,6 +98,18 @@ describe("admin REST API", () => {
     expect(revision.rollbackOfId).toBe(first.revision.id);
   });
 
+  it("concurrent publishes get distinct, consecutive versions and revision numbers", async () => {
+    const db = database.prisma;
+    const { org } = await setupOrg(db);
+    const admin = await createApiToken(db, org.id, "admin");
+    await putDraft(admin, policyWith(["race.example.com"]));
+    const results = await Promise.all([publish(admin), publish(admin), publish(admin)]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    const bodies = await Promise.all(results.map(async (r) => ZPublishResponseSchema.parse(await r.json())));
+    expect(bodies.map((b) => b.snapshot?.version).sort()).toEqual([1, 2, 3]);
+    expect(bodies.map((b) => b.revision.number).sort()).toEqual([1, 2, 3]);
+  });
+
   it("blocks a publish whose policy tests fail, naming the failing test, and publishes nothing", async () => {
     const db = database.prisma;
     const { org } = await setupOrg(db);
