@@ -76,7 +76,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const args = words.slice(1).map((w) => w.text);
   const inp: TCmdInput = { name, args, dynamicArgs: words.slice(1).map((w) => w.dynamic), env, via, out, nested };
   if (first.dynamic || name === "") {
-    if (words.some((w) => hasScheme(w.text) || /^[\w.-]+@[\w.-]+:/.test(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
+    if (words.some((w) => hasScheme(w.text) || /^[\w.-]+@[\w.-]+:/.test(w.text) || looksLikeHost(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
     return;
   }
   const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));
@@ -92,9 +92,11 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     const fetched = cmd.substitutions.some((s) => FETCH_WORD.test(s));
     const decoded = cmd.upstream.some((u) => isDecoder(u)) || cmd.substitutions.some((s) => DECODER_WORD.test(s));
     if (decoded) out.push({ type: "unknown", via, detail: `an encoded script is decoded and run by \`${name}\`` });
+    if (fetched) out.push({ type: "pipe-interpreter", via, interpreter: name });
+    if (script !== undefined && cmd.substitutions.some((s) => /^\s*(printf|echo)\b/.test(s))) out.push({ type: "unknown", via, detail: `\`${name}\` runs a script assembled at run time` });
     if (script === undefined) {
       const fileArg = args.find((a) => !a.startsWith("-"));
-      if ((upstreamNet || fetched) && fileArg === undefined) out.push({ type: "pipe-interpreter", via, interpreter: name });
+      if (upstreamNet && fileArg === undefined) out.push({ type: "pipe-interpreter", via, interpreter: name });
       if (fileArg === undefined) {
         // `echo "…" | sh`: the echoed text is the script.
         for (const u of cmd.upstream) {
@@ -126,7 +128,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   }
   if (name === "eval") {
     if (cmd.substitutions.some((s) => /\b(curl|wget|nc|ncat)\b/.test(s))) out.push({ type: "pipe-interpreter", via, interpreter: "eval" });
-    if (cmd.substitutions.some((s) => DECODER_WORD.test(s))) out.push({ type: "unknown", via, detail: "eval runs a decoded script" });
+    if (cmd.substitutions.some((s) => DECODER_WORD.test(s) || /^\s*(printf|echo)\b/.test(s))) out.push({ type: "unknown", via, detail: "eval runs a script assembled at run time" });
     return nested(args.join(" "));
   }
   if (name === "source" || name === ".") {
@@ -159,6 +161,11 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
 const FETCH_WORD = /\b(curl|wget|fetch|nc|ncat|aria2c|http)\b/;
 const DECODER_WORD = /\b(base64|base32|xxd|openssl\s+(enc|base64)|gunzip|zcat|uudecode|rev)\b|\\x[0-9a-f]{2}/i;
 const CONTAINER_NET = new Set(["curl", "wget", "nc", "ncat", "ssh", "scp", "rsync", "socat", "telnet", "git"]);
+
+/** A bare word that names a host (`evil.tld`, `api.example.com:443/x`), not a file. */
+function looksLikeHost(word: string): boolean {
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?(\/\S*)?$/i.test(word) && !/\.(txt|md|js|mjs|cjs|ts|tsx|jsx|json|py|rb|go|rs|java|sh|yml|yaml|toml|lock|cfg|ini|conf|log|csv|html|css|xml|env|sql|c|h|cpp|o|so|zip|gz|tar|png|jpg|svg|pdf)$/i.test(word.split(/[/:]/)[0] ?? "");
+}
 
 /** Decoders whose output piped into a shell hides the script that runs. */
 function isDecoder(cmd: TSimpleCommand): boolean {

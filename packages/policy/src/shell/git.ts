@@ -91,7 +91,8 @@ export function analyzeGit(inp: TCmdInput): void {
     inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} sends data to a destination that cannot be verified` });
   } else if (sub === "config") {
     const key = operands[0] ?? "";
-    if (DANGEROUS_GIT_CONFIG.test(key) && operands.length > 1) {
+    if (/^url\./i.test(key) && operands.length > 1) inp.out.push({ type: "unknown", via: inp.via, detail: `git config \`${key}\` rewrites remote URLs` });
+    else if (DANGEROUS_GIT_CONFIG.test(key) && operands.length > 1) {
       const v = operands[1] ?? "";
       if (isGitUrl(v)) gitDestination(inp, v, "git-write");
       else inp.out.push({ type: "unknown", via: inp.via, detail: `git config \`${key}\` redirects the network destination` });
