@@ -44,13 +44,22 @@ export function findRepoRoot(cwd = process.cwd()): string | undefined {
 export function createAdapter(config: TDatabaseConfig) {
   if (isServerUrl(config.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    let isClosing = false;
+    // An idle client whose server connection ends (restart, or a test dropping its database after
+    // close) emits `error` on the pool; without a listener that would crash the process.
+    pool.on("error", (error) => {
+      if (!isClosing) console.error(`database connection lost: ${error.message}`);
+    });
     const driver: TDriver = {
       kind: "pg",
       exec: async (sql) => {
         await pool.query(sql);
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
-      close: () => pool.end(),
+      close: async () => {
+        isClosing = true;
+        await pool.end();
+      },
     };
 
     return { adapter: new PrismaPg(pool), driver, pglite: undefined };
