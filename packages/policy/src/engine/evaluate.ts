@@ -27,6 +27,9 @@ export function evaluate(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: 
   }
 }
 
+/** Longest shell command analyzed (larger ones are denied). */
+export const MAX_COMMAND_CHARS = 131_072;
+
 // INVARIANT: hot-path helpers are module-level functions, not per-call closures (bundlers that
 // keep function names wrap every named closure at creation, which costs more than the decision).
 function isProtectedPath(s: string, extra: readonly string[]): boolean {
@@ -38,6 +41,8 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
   const canonical = call.canonicalTool;
   if (p.toolDeny(call.tool) || (canonical !== undefined && p.toolDeny(canonical))) return denyDecision({ rule: "tools.denied", reason: `tool \`${call.tool}\` is on the policy's tool deny list`, destination: call.tool });
 
+  // INVARIANT: analysis is bounded; a command too large to analyze is denied, not skipped.
+  if (call.kind === "shell" && typeof call.command === "string" && call.command.length > MAX_COMMAND_CHARS) return denyDecision({ rule: "input.too_large", reason: `the command is ${call.command.length} characters long, more than the ${MAX_COMMAND_CHARS} the guard analyzes; split it into smaller commands` });
   const extra = ctx.stateDir ? [...p.protectedPaths, ctx.stateDir] : p.protectedPaths;
   const facts = factsOf(call);
   const isShell = call.kind === "shell" && typeof call.command === "string";
@@ -77,7 +82,7 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
   // DLP on the outbound payload.
   let warn: TDecision["dlp"];
   if (p.dlp?.compiled !== undefined && call.kind !== "file" && call.kind !== "agent") {
-    const findings = dlpOf(facts, p.dlp.compiled);
+    const findings = dlpOf(facts, p.dlp.compiled, p.dlp.actions);
     const deny = findings.find((f) => f.action === "deny");
     const dlp = findings.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint }));
     if (deny) {
