@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (TEST_DB_KIND === "pg") {
     const pg = await createPgDatabase("egress_admin");
     dbEnv = { DATABASE_URL: pg.url };
-    dropPg = pg.drop;
+    dropPg = () => pg.drop();
   } else {
     dbEnv = { PGLITE_DIR: path.join(dir, "pglite") };
   }

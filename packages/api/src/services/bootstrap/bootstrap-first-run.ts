@@ -38,7 +38,7 @@ export async function bootstrapFirstRun({ db, env = process.env, log = console.l
       const user = await tx.user.create({ data: { email, name: "Administrator", passwordHash, emailVerified: new Date() } });
       const actor = { userId: null, label: "first-run", type: "system" as const };
       await writeAuditEvent(tx, { ...actor, orgId: null }, { action: "user.created", targetType: "user", targetId: user.id, after: { email } });
-      const org = await createOrganizationInTx({ tx, actor, input: DEMO_ORG, ownerUserId: user.id, kek });
+      const org = await createOrganizationInTx({ tx, actor, input: DEMO_ORG, ownerUserId: user.id, kek, withStarterDraft: true });
 
       return { orgId: org.id, userId: user.id };
     });

@@ -22,6 +22,8 @@ type TCreateOrganizationOptions = {
   ownerUserId?: string | null;
   /** Key-encryption key for the org's private keys; defaults to `getKek()`. */
   kek?: Buffer;
+  /** Start the `default` scope with the starter document as its draft (first run). */
+  withStarterDraft?: boolean;
 };
 
 const slugTaken = (slug: string) => new AppError("CONFLICT", `organization slug \`${slug}\` is already taken: choose another one`, [{ path: "slug", message: "already taken" }]);
@@ -43,12 +45,12 @@ export async function createOrganization({ db, ...opts }: TCreateOrganizationOpt
 }
 
 /** createOrganization inside a caller's transaction (first run creates its owner in the same one). */
-export async function createOrganizationInTx({ tx, actor, input, ownerUserId = actor.userId, kek }: Omit<TCreateOrganizationOptions, "db"> & { tx: Prisma.TransactionClient }): Promise<TOrganization> {
+export async function createOrganizationInTx({ tx, actor, input, ownerUserId = actor.userId, kek, withStarterDraft }: Omit<TCreateOrganizationOptions, "db"> & { tx: Prisma.TransactionClient }): Promise<TOrganization> {
   const { slug, name } = parseInput(ZCreateOrganizationInputSchema, input);
   const org = await tx.organization.create({ data: { slug, name } });
   if (ownerUserId) await tx.membership.create({ data: { orgId: org.id, userId: ownerUserId, role: "owner" } });
   await createOrgSigningKeys({ tx, orgId: org.id, orgSlug: org.slug, kek });
-  await createDefaultPolicy({ tx, orgId: org.id, actorUserId: actor.userId });
+  await createDefaultPolicy({ tx, orgId: org.id, actorUserId: actor.userId, withStarterDraft });
   await writeAuditEvent(tx, { ...actor, orgId: org.id }, {
     action: "org.created",
     targetType: "organization",
