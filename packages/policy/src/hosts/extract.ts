@@ -7,8 +7,12 @@ const URL_IN_TEXT = /[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>`{}|^]*/gi;
 const MAX_DEPTH = 12;
 const MAX_STRINGS = 5000;
 
-/** Pushes every `scheme://…` occurrence of `text` into `out`. */
+const PROTOCOL_RELATIVE = /(?<=['"`(=]\s*)\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)(?=[/'"`?#)]|$)/gi;
+
+/** Pushes every `scheme://…` (and quoted protocol-relative `//host`) occurrence of `text` into `out`. */
 export function urlsInText(text: string, out: string[]): void {
+  if (!text.includes("//")) return;
+  if (/['"`(=]\s*\/\/[a-z0-9]/i.test(text)) for (const m of text.matchAll(PROTOCOL_RELATIVE)) out.push(`https://${m[1] ?? ""}/`);
   if (!text.includes("://")) return;
   URL_IN_TEXT.lastIndex = 0;
   for (let m = URL_IN_TEXT.exec(text); m !== null; m = URL_IN_TEXT.exec(text)) {

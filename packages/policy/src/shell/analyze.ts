@@ -76,7 +76,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const args = words.slice(1).map((w) => w.text);
   const inp: TCmdInput = { name, args, dynamicArgs: words.slice(1).map((w) => w.dynamic), env, via, out, nested };
   if (first.dynamic || name === "") {
-    if (words.some((w) => hasScheme(w.text) || /^[\w.-]+@[\w.-]+:/.test(w.text) || looksLikeHost(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
+    if (words.some((w) => w.text.includes("://") || /^[\w.-]+@[\w.-]+:/.test(w.text) || looksLikeHost(w.text) || /(?<![\w-])(curl|wget|nc|ncat|ssh|scp|socat|telnet)(?![\w-])/.test(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
     return;
   }
   const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));

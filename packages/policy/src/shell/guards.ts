@@ -21,7 +21,7 @@ export const PROTECTED_PATH = {
 };
 
 /** Hook kill switches and trust bypasses. */
-const KILL_SWITCH_RE = /\b(CODEX_HOOKS_DISABLE\w*|disableAllHooks|CLAUDE_CODE_DISABLE_HOOKS|GEMINI_CLI_DISABLE_HOOKS|EGRESS_SYNC_DISABLE\w*|EGRESS_SYNC_HOME|dangerously-bypass-hook-trust|allowManagedHooksOnly|allow_managed_hooks_only|hooksConfig|failClosed"?\s*:\s*false|onFailure"?\s*:\s*"?allow)\b/i;
+const KILL_SWITCH_RE = /\b(CODEX_HOOKS_DISABLE\w*|disableAllHooks|CLAUDE_CODE_DISABLE_HOOKS|GEMINI_CLI_DISABLE_HOOKS|EGRESS_SYNC_DISABLE\w*|EGRESS_SYNC_HOME|dangerously-bypass-hook-trust|allowManagedHooksOnly|allow_managed_hooks_only|hooksConfig|failClosed"?\s*:\s*false|onFailure"?\s*:\s*"?allow|(features\.)?(codex_)?hooks\s*=\s*false)\b/i;
 const KILL_HINTS = ["hook", "egress_sync", "managed", "failclosed", "onfailure"];
 
 /** True when `s` touches a hook kill switch or trust bypass (pre-filtered, then matched). */
