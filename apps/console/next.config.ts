@@ -24,6 +24,17 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@ericcornelissen/bash-parser"],
   // `tsc -p apps/console` and eslint run as their own tasks.
   typescript: { ignoreBuildErrors: false },
+  // @egress/policy writes its relative imports as `./x.js` (TypeScript ESM style) for `./x.ts`.
+  // Turbopack in Next 16.4 cannot map those (vercel/next.js#82945), so the build uses webpack,
+  // which can: `next build --webpack`.
+  // In the browser bundle, node built-ins that shared packages only touch on the server (the shell
+  // parser's grammar loader) resolve to nothing.
+  webpack(config: { resolve: { extensionAlias?: Record<string, string[]>; fallback?: Record<string, false | string> } }, { isServer }: { isServer: boolean }) {
+    config.resolve.extensionAlias = { ".js": [".ts", ".tsx", ".js"], ".mjs": [".mts", ".mjs"] };
+    if (!isServer) config.resolve.fallback = { ...config.resolve.fallback, fs: false, path: false };
+
+    return config;
+  },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
