@@ -25,6 +25,7 @@ export function defaultPolicyDocument(): TPolicyDocument {
     mcp: { connectors: [], connectorTools: [], ownerScopes: [], localServers: [], unknownServers: "deny" },
     shell: {
       network: "allow-listed",
+      networkCommands: [],
       pipeToInterpreter: "deny",
       downloadThenExecute: "deny",
       registries: [...DEFAULT_REGISTRIES],

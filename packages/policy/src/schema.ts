@@ -98,6 +98,7 @@ export const ZPolicyDocumentSchema = z.strictObject({
   shell: z
     .strictObject({
       network: z.enum(["allow-listed", "deny"]).default("allow-listed"),
+      networkCommands: z.array(z.string().regex(/^[A-Za-z0-9_.+-]+$/)).default([]),
       pipeToInterpreter: z.enum(["deny", "allow-listed"]).default("deny"),
       downloadThenExecute: z.enum(["deny", "allow-listed"]).default("deny"),
       registries: z.array(ZHostEntrySchema).default([...DEFAULT_REGISTRIES]),

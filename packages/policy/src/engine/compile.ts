@@ -36,6 +36,7 @@ export type TCompiledPolicy = {
   protectSensitive: boolean;
   extraSensitive: string[];
   protectedPaths: string[];
+  networkCommands: string[];
   dlp: TDlpBridge | undefined;
 };
 
@@ -76,6 +77,7 @@ export function compilePolicy(policy: TPolicyDocument): TCompiledPolicy {
     protectSensitive: p.files?.protectSensitive ?? true,
     extraSensitive: p.files?.extraSensitive ?? [],
     protectedPaths: p.tamper?.protectedPaths ?? [],
+    networkCommands: (p.shell?.networkCommands ?? []).map((c) => c.toLowerCase()),
     dlp: loadDlp(p.dlp),
   };
 }

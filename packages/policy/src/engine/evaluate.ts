@@ -46,7 +46,7 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
   const extra = ctx.stateDir ? [...p.protectedPaths, ctx.stateDir] : p.protectedPaths;
   const facts = factsOf(call);
   const isShell = call.kind === "shell" && typeof call.command === "string";
-  const shell = isShell ? shellOf(call, facts, extra) : undefined;
+  const shell = isShell ? shellOf(call, facts, extra, p.networkCommands) : undefined;
   const strings = facts.strings;
 
   // Tamper protection.

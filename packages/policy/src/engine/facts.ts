@@ -61,12 +61,12 @@ export function destinationOf(facts: TCallFacts, url: string): TParsedDestinatio
 }
 
 /** Shell analysis of the call's command with the given protected paths (memoized). */
-export function shellOf(call: TNormalizedCall, facts: TCallFacts, protectedPaths: readonly string[]): TShellAnalysis {
-  const key = protectedPaths.join("\0");
+export function shellOf(call: TNormalizedCall, facts: TCallFacts, protectedPaths: readonly string[], networkCommands: readonly string[] = []): TShellAnalysis {
+  const key = `${protectedPaths.join("\0")}\u0001${networkCommands.join("\0")}`;
   let a = facts.shell.get(key);
   if (a === undefined) {
     const command = call.command ?? "";
-    a = call.shell === "powershell" ? { findings: powershellFindings(command), fallback: false } : analyzeShell(command, { protectedPaths });
+    a = call.shell === "powershell" ? { findings: powershellFindings(command), fallback: false } : analyzeShell(command, { protectedPaths, networkCommands });
     facts.shell.set(key, a);
   }
   return a;

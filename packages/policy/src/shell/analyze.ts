@@ -20,13 +20,16 @@ const NETWORK_TRIGGER = /curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|tel
 export type TShellAnalysis = { findings: TShellFinding[]; fallback: boolean };
 
 /** Analyzes a shell command (never throws). */
-export function analyzeShell(command: string, opts: { protectedPaths?: readonly string[] } = {}): TShellAnalysis {
+export function analyzeShell(command: string, opts: { protectedPaths?: readonly string[]; networkCommands?: readonly string[] } = {}): TShellAnalysis {
   const out: TShellFinding[] = [];
   // INVARIANT: the pre-filter only skips parsing when nothing that could reach the network,
   // change the guard or read a secret can appear: no quotes/expansions and no trigger word.
   const extra = opts.protectedPaths ?? [];
-  if (!/['"`$\\]/.test(command) && !NETWORK_TRIGGER.test(command) && !extra.some((e) => e !== "" && command.includes(e))) return { findings: out, fallback: false };
-  const fallback = analyzeScript(command, out, 0, new Map(), extra);
+  const netCmds = opts.networkCommands ?? [];
+  if (!/['"`$\\]/.test(command) && !NETWORK_TRIGGER.test(command) && !extra.some((e) => e !== "" && command.includes(e)) && !netCmds.some((c) => command.toLowerCase().includes(c))) return { findings: out, fallback: false };
+  const vars = new Map<string, string>();
+  for (const c of netCmds) vars.set(`netcmd:${c}`, "1");
+  const fallback = analyzeScript(command, out, 0, vars, extra);
   return { findings: out, fallback };
 }
 
@@ -147,6 +150,14 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     const i = args.findIndex((a, k) => k > 0 && (SHELLS.has(commandName(a)) || isInterpreter(commandName(a)) || CONTAINER_NET.has(commandName(a))));
     if (i !== -1) nested(args.slice(i).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "")}'`)).join(" "));
     for (const a of args) for (const m of a.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi)) addUrl(inp, m[0]);
+    return;
+  }
+  if (vars.has(`netcmd:${name}`)) {
+    // Policy-declared network command: every URL or host-like operand is a destination.
+    const dests = args.filter((a) => !a.startsWith("-") && (hasScheme(a) || looksLikeHost(a) || /^[\w.-]+@[\w.-]+/.test(a)));
+    for (const d of dests) if (hasScheme(d)) addUrl(inp, d);
+    else addHost(inp, d.replace(/:.*$/, ""));
+    if (dests.length === 0) out.push({ type: "unknown", via, detail: `\`${name}\` is a network command without a verifiable destination` });
     return;
   }
   const result = dispatchNetwork(inp);
