@@ -42,6 +42,25 @@ describe("host normalization", () => {
     );
   });
 
+  test("LDH-looking hosts (incl. numeric, hex and punycode labels) match new URL() exactly", () => {
+    const piece = fc.constantFrom("a", "B", "0", "9", "-", ".", "x", "n", "0x", "xn--", "1", "f");
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }).map((a) => a.join("")), fc.option(fc.integer({ min: 0, max: 70000 })), (name, port) => {
+        const authority = port === null ? name : `${name}:${port}`;
+        let expected: string | undefined;
+        try {
+          expected = whatwgHost(`http://${authority}/`);
+        } catch {
+          expected = undefined;
+        }
+        const r = parseUrlDestination(`http://${authority}/`);
+        if (r.ok) expect(r.dest.host).toBe(expected);
+        else if (expected !== undefined) expect(r.why).toBe("invalid");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test("userinfo never becomes the host", () => {
     fc.assert(
       fc.property(dnsName, dnsName, (allowed, real) => {

@@ -65,6 +65,15 @@ export function parseHostPort(input: string, opts: { scheme?: string; defaultPor
   const at = input.lastIndexOf("@");
   const hostPort = at === -1 ? input : input.slice(at + 1);
   if (hostPort === "" || /[\s/\\?#]/.test(hostPort)) return { ok: false, why: "invalid" };
+  const fast = FAST_HOST.exec(hostPort);
+  if (fast !== null && isAlreadyCanonical(fast[1] ?? "")) {
+    // INVARIANT: only ASCII LDH names that WHATWG would merely lower-case take this path (no
+    // punycode, no IPv4-looking last label, no percent-encoding); property tests check it against URL.
+    const host = (fast[1] ?? "").toLowerCase().replace(/\.$/, "");
+    const port = fast[2] !== undefined ? Number(fast[2]) : opts.defaultPort;
+    if (port !== undefined && (port > 65535 || !Number.isInteger(port))) return { ok: false, why: "invalid" };
+    return { ok: true, dest: { host, hostKind: "dns", port, scheme: opts.scheme ?? "" } };
+  }
   let url: URL;
   try {
     url = new URL(`http://${hostPort}/`);
@@ -75,6 +84,16 @@ export function parseHostPort(input: string, opts: { scheme?: string; defaultPor
   if (host === undefined) return { ok: false, why: "invalid" };
   const port = url.port !== "" ? Number(url.port) : /:(80)$/.test(hostPort) ? 80 : opts.defaultPort;
   return { ok: true, dest: { ...host, port, scheme: opts.scheme ?? "" } };
+}
+
+const FAST_HOST = /^([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?)(?::(\d{1,5}))?$/;
+
+/** True when WHATWG host parsing of `name` would only lower-case it (and drop one trailing dot). */
+function isAlreadyCanonical(name: string): boolean {
+  const labels = (name.endsWith(".") ? name.slice(0, -1) : name).split(".");
+  const last = labels[labels.length - 1] ?? "";
+  if (/^\d+$/.test(last) || /^0x[0-9a-f]*$/i.test(last)) return false;
+  return labels.every((l) => l !== "" && !/^xn--/i.test(l) && l.length <= 63);
 }
 
 /** Canonical form of a WHATWG-parsed hostname, or undefined if it is not a usable host. */
