@@ -36,3 +36,7 @@ export { revokeApiToken } from "./services/api-tokens/revoke-api-token";
 // first run and operator command
 export { bootstrapFirstRun, getConsoleUrl, DEMO_ORG, DEFAULT_ADMIN_EMAIL, type TBootstrapResult } from "./services/bootstrap/bootstrap-first-run";
 export { runAdminCommand, ADMIN_USAGE } from "./services/admin-cli/run-admin-command";
+
+// signing keys and snapshot freshness (console start-up)
+export { getKek } from "./services/keys/kek";
+export { startResignLoop } from "./services/publish/start-resign-loop";
