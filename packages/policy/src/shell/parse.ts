@@ -60,8 +60,26 @@ export function extractHeredocs(script: string): { script: string; bodies: Map<s
   return { script: out.join("\n"), bodies };
 }
 
+/**
+ * Scripts made only of plain words, whitespace, control operators and simple redirects: no
+ * quoting, expansion, grouping, comments, heredocs or `!`. For this subset of the grammar the
+ * split below is exact, so the parser module need not be loaded at all.
+ */
+const PLAIN_SCRIPT = /^[^'"`$\\(){}#!]*$/;
+
 /** Parses a shell script. Never throws. */
 export function parseShell(source: string): TShellScript {
+  if (isPlainScript(source)) return { commands: fallbackParse(source, new Map()), fallback: false };
+  return parseWithParser(source);
+}
+
+/** True when {@link parseShell} splits `source` without the parser module. */
+export function isPlainScript(source: string): boolean {
+  return PLAIN_SCRIPT.test(source) && !source.includes("<<");
+}
+
+/** Parses with bash-parser (plus heredoc / process-substitution pre-processing and fallback). */
+export function parseWithParser(source: string): TShellScript {
   const { script, bodies } = extractHeredocs(source);
   // Process substitution runs its command just like command substitution does.
   const pre = script.replace(/([<>])\(/g, (m, _c: string, off: number) => (script[off - 1] === "$" ? m : "$("));
@@ -145,6 +163,7 @@ export function unquote(text: string): string {
   return out;
 }
 
+const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "select", "case", "esac", "in", "function", "!", "{", "}", "coproc"]);
 const OPERATORS = ["&&", "||", ";;", "|&", ";", "|", "&", "\n", "(", ")", "{", "}"];
 
 /**
@@ -177,6 +196,8 @@ export function fallbackParse(script: string, bodies: Map<string, string>): TSim
   };
   const endCommand = (pipe: boolean): void => {
     flushWord();
+    // Reserved words introduce compound commands; the command that follows is what runs.
+    while (cur.argv.length > 0 && RESERVED.has(cur.argv[0]?.text ?? "")) cur.argv.shift();
     if (cur.argv.length > 0 || cur.assigns.length > 0 || cur.redirects.length > 0) {
       cur.upstream.push(...pipeline);
       out.push(cur);
@@ -215,6 +236,10 @@ export function fallbackParse(script: string, bodies: Map<string, string>): TSim
       have = true;
     } else if (c === " " || c === "\t") flushWord();
     else if (c === "<" || c === ">") {
+      if (have && /^\d+$/.test(word) && (script[i - 1] ?? "") !== " ") {
+        word = "";
+        have = false;
+      }
       flushWord();
       let op = c;
       while (script[i + 1] === "<" || script[i + 1] === ">" || script[i + 1] === "&") op += script[++i] ?? "";
