@@ -11,6 +11,7 @@ import { serverKey, type TCompiledPolicy } from "./compile.js";
 import { allowDecision, denyDecision, observe } from "./decision.js";
 import { dlpOf, factsOf, shellOf, type TCallFacts } from "./facts.js";
 import { checkUrls } from "./hosts-check.js";
+import { urlFieldValues } from "../hosts/extract.js";
 import { evaluateShellFindings } from "./shell-rules.js";
 import { ownersInPayload } from "./owners.js";
 
@@ -105,15 +106,25 @@ function decideDestination(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEval
     const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: true, facts });
     return r.decision ?? allowDecision("hosts.allowed", `every destination is allow-listed (${r.destinations.join(", ")})`, r.destinations[0]);
   }
-  if (call.kind === "mcp") return decideMcp(call, p, facts);
+  if (call.kind === "mcp") return decideMcp(call, p, facts, ctx);
   if (call.kind === "shell") return evaluateShellFindings(shellFindings ?? [], p, ctx);
   if (call.kind === "file" || call.kind === "agent") return allowDecision("tool.local", `\`${call.tool}\` does not reach the network`);
   const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: false, facts });
   return r.decision ?? allowDecision(r.destinations.length > 0 ? "hosts.allowed" : "tool.local", r.destinations.length > 0 ? `every destination is allow-listed (${r.destinations.join(", ")})` : `\`${call.tool}\` carries no network destination`, r.destinations[0]);
 }
 
-function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts): TDecision {
+function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts, ctx: TEvaluationContext): TDecision {
   const names = [call.tool, ...(call.canonicalTool !== undefined ? [call.canonicalTool] : [])];
+  // MCP tools that run shell commands (desktop-commander, serena …) get the shell analysis too.
+  const command = mcpShellCommand(call);
+  if (command !== undefined) {
+    const findings = shellOf({ ...call, kind: "shell", command, shell: "posix" }, facts, p.protectedPaths, p.networkCommands).findings;
+    const guard = findings.find((f) => f.type === "tamper" || (f.type === "sensitive" && p.protectSensitive));
+    if (guard?.type === "tamper") return denyDecision({ rule: "tamper", reason: `\`${call.tool}\` would run a command that changes the egress guard: ${guard.detail}` });
+    if (guard?.type === "sensitive") return denyDecision({ rule: "files.sensitive", reason: `\`${call.tool}\` would run a command that reads the credential file \`${guard.path}\`` });
+    const d = evaluateShellFindings(findings, p, ctx);
+    if (d.effect === "deny") return d;
+  }
   const server = call.server;
   const dest = `mcp:${server ?? call.tool}`;
   if (server !== undefined && p.localServers.has(serverKey(server))) return allowDecision("mcp.local_server", `\`${server}\` is a local (non-egress) MCP server`, dest);
@@ -126,8 +137,9 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts)
         if (denied) return denyDecision({ rule: "mcp.owner_scope", reason: `connector \`${connector.name}\` may not act on owner \`${owner}\` (allowed: ${[...denied].join(", ") || "none"})`, destination: `mcp:${connector.name}/${owner}`, requestable: true });
       }
     }
-    // URLs handed to a connector leave through its backend: they must be allow-listed too.
-    const r = checkUrls(call.urls.filter((u) => u !== call.serverEndpoint), p, { what: `connector \`${connector.name}\``, requireOne: false, facts });
+    // URLs a connector is asked to open (url/href/endpoint/webhook fields) leave through its
+    // backend: they must be allow-listed too. URLs merely mentioned in text are not destinations.
+    const r = checkUrls(urlFieldValues(call.payload).filter((u) => /^[a-z][a-z0-9+.-]*:\/\//i.test(u)), p, { what: `connector \`${connector.name}\``, requireOne: false, facts });
     if (r.decision) return r.decision;
     return allowDecision("mcp.connector", `\`${call.tool}\` is allowed by connector \`${connector.name}\``, `mcp:${connector.name}`);
   }
@@ -140,6 +152,23 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts)
   }
   if (!p.unknownServersAllowed) return denyDecision({ rule: "mcp.not_allowed", reason: `MCP server \`${server ?? "unknown"}\` is not an allowed connector or local server`, destination: dest, requestable: true });
   return allowDecision("mcp.unknown_server", `unknown MCP servers are allowed by policy and \`${call.tool}\` carries no disallowed destination`, dest);
+}
+
+const MCP_SHELL_TOOL = /exec|shell|command|terminal|bash|run_?cmd|process/i;
+
+/** The shell command an MCP tool is asked to run, if its name and payload say so. */
+function mcpShellCommand(call: TNormalizedCall): string | undefined {
+  const name = call.canonicalTool ?? call.tool;
+  if (!MCP_SHELL_TOOL.test(name.slice(name.lastIndexOf("__") + 2))) return undefined;
+  const input = call.payload;
+  if (input === null || typeof input !== "object") return undefined;
+  const rec = input as Record<string, unknown>;
+  for (const k of ["command", "cmd", "shell_command", "script", "commandLine", "command_line"]) {
+    const v = rec[k];
+    if (typeof v === "string" && v.trim() !== "") return v;
+    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return (v as string[]).join(" ");
+  }
+  return undefined;
 }
 
 /** Remote names the CLI must resolve from the git config in `call.cwd` before `evaluate`. */

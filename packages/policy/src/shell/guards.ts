@@ -75,7 +75,7 @@ export function isSensitivePath(p: string): boolean {
   if (/\.docker\/config\.json|\.kube\/config/.test(path)) return true;
   if (/[*?[]/.test(path)) {
     for (const seg of path.split("/")) {
-      if (!/[*?[]/.test(seg)) continue;
+      if (!/[*?[]/.test(seg) || /^[*?]+$/.test(seg)) continue;
       const re = new RegExp(`^${seg.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
       if (SECRET_SEGMENTS.some((s) => re.test(s))) return true;
     }
