@@ -166,7 +166,7 @@ function mcpShellCommand(call: TNormalizedCall): string | undefined {
   for (const k of ["command", "cmd", "shell_command", "script", "commandLine", "command_line"]) {
     const v = rec[k];
     if (typeof v === "string" && v.trim() !== "") return v;
-    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return (v as string[]).join(" ");
+    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return (v).join(" ");
   }
   return undefined;
 }
