@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NoAccess } from "@/components/no-access";
 import { PageHeader } from "@/components/page-header";
 import { requireConsoleSession } from "@/server/console-session";
@@ -25,7 +26,15 @@ export default async function PoliciesPage() {
 
   return (
     <>
-      <PageHeader title="Policies" description={`Where agents may send data. Scope \`${policy.scope}\`.`} />
+      <PageHeader
+        title="Policies"
+        description={`Where agents may send data. Scope \`${policy.scope}\`.`}
+        actions={
+          <Link className="btn btn-primary" href={`/policies/${encodeURIComponent(policy.scope)}`} data-testid="open-policy-workspace">
+            {permissions["policy.write"] ? "Edit, test and publish" : "Open policy workspace"}
+          </Link>
+        }
+      />
       <PublishedSummary policy={policy} revisions={revisions} />
       <RevisionsTable revisions={revisions} />
     </>

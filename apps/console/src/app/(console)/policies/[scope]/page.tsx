@@ -3,7 +3,8 @@ import Link from "next/link";
 import { NoAccess } from "@/components/no-access";
 import { PageHeader } from "@/components/page-header";
 import { requireConsoleSession } from "@/server/console-session";
-import { PolicyWorkspace, TABS, type TTab } from "../_lifecycle/policy-workspace";
+import { PolicyWorkspace } from "../_lifecycle/policy-workspace";
+import { parseTab } from "../_lifecycle/tabs";
 
 export const metadata: Metadata = { title: "Policy" };
 
@@ -23,7 +24,7 @@ export default async function PolicyScopePage({ params, searchParams }: { params
     );
   }
   if (!SCOPE_RE.test(scope)) return <PageHeader title="Policy" description="That scope name is not valid: lowercase letters, digits, - and _." />;
-  const initialTab: TTab = (TABS as readonly string[]).includes(tab ?? "") ? (tab as TTab) : "editor";
+  const initialTab = parseTab(tab);
 
   return (
     <>

@@ -1,5 +1,6 @@
 "use client";
 
+import { TABS, type TTab } from "./tabs";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/error-notice";
@@ -16,8 +17,6 @@ import { TryCallTab } from "./try-call-tab";
 import { useDraft } from "./use-draft";
 import { useTestRun } from "./use-test-run";
 
-export const TABS = ["editor", "diff", "impact", "tests", "try", "history", "import-export"] as const;
-export type TTab = (typeof TABS)[number];
 const LABELS: Record<TTab, string> = { editor: "Editor", diff: "Diff", impact: "Impact preview", tests: "Tests", try: "Try a call", history: "History", "import-export": "Import / export" };
 
 export type TWorkspacePermissions = { canWrite: boolean; canPublish: boolean; canApprove: boolean; canReadEvents: boolean };
