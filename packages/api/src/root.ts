@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { apiTokensRouter } from "./routers/api-tokens/router";
 import { auditRouter } from "./routers/audit/router";
+import { dashboardRouter } from "./routers/dashboard/router";
 import { devicesRouter } from "./routers/devices/router";
 import { enrollmentRouter } from "./routers/enrollment/router";
 import { eventsRouter } from "./routers/events/router";
@@ -11,6 +12,7 @@ import { orgRouter } from "./routers/org/router";
 import { policyToolsRouter } from "./routers/policy-tools/router";
 import { policyRouter } from "./routers/policy/router";
 import { requestsRouter } from "./routers/requests/router";
+import { reviewRouter } from "./routers/review/router";
 import { settingsRouter } from "./routers/settings/router";
 
 /**
@@ -31,6 +33,8 @@ export const appRouter = createTRPCRouter({
   enrollment: enrollmentRouter,
   events: eventsRouter,
   requests: requestsRouter,
+  review: reviewRouter,
+  dashboard: dashboardRouter,
 });
 
 /** The router's type, for the console's typed client. */
