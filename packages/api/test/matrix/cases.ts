@@ -1,5 +1,6 @@
 import { FLEET_CASES } from "./cases-fleet";
 import { POLICY_TOOLS_CASES } from "./cases-policy-tools";
+import { REVIEW_CASES } from "./cases-review";
 import type { TMatrixCase, TMatrixCases } from "./types";
 
 // Written out per role on purpose (not derived from ROLE_PERMISSIONS), so a change to the
@@ -39,4 +40,4 @@ export const FOUNDATION_CASES: TMatrixCases = {
 };
 
 /** Every procedure of appRouter: the foundation rows, the fleet rows and the policy-tools rows. */
-export const MATRIX_CASES: TMatrixCases = { ...FOUNDATION_CASES, ...FLEET_CASES, ...POLICY_TOOLS_CASES };
+export const MATRIX_CASES: TMatrixCases = { ...FOUNDATION_CASES, ...FLEET_CASES, ...POLICY_TOOLS_CASES, ...REVIEW_CASES };
