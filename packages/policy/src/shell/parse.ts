@@ -67,10 +67,20 @@ export function extractHeredocs(script: string): { script: string; bodies: Map<s
  */
 const PLAIN_SCRIPT = /^[^'"`$\\(){}#!]*$/;
 
-/** Parses a shell script. Never throws. */
+const CACHE_SIZE = 256;
+const cache = new Map<string, TShellScript>();
+
+/**
+ * Parses a shell script. Never throws. Results are memoized (bounded, by source text): the hook
+ * asks for the remotes a command needs and then evaluates it, and both walk the same parse.
+ */
 export function parseShell(source: string): TShellScript {
-  if (isPlainScript(source)) return { commands: fallbackParse(source, new Map()), fallback: false };
-  return parseWithParser(source);
+  const hit = cache.get(source);
+  if (hit !== undefined) return hit;
+  const parsed = isPlainScript(source) ? { commands: fallbackParse(source, new Map()), fallback: false } : parseWithParser(source);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+  cache.set(source, parsed);
+  return parsed;
 }
 
 /** True when {@link parseShell} splits `source` without the parser module. */
