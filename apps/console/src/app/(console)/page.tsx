@@ -4,6 +4,7 @@ import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { requireConsoleSession } from "@/server/console-session";
 import { getServerCaller } from "@/server/trpc/caller";
+import { DashboardCharts } from "./_dashboard/dashboard-charts";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -54,6 +55,7 @@ export default async function OverviewPage() {
           />
         ) : null}
       </div>
+      {permissions["events.read"] ? <DashboardCharts /> : null}
       <Card title="Getting started" description="The loop: edit the policy, publish a signed snapshot, enroll machines, review what gets blocked.">
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           <li>

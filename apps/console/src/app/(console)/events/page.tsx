@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/no-access";
 import { PageHeader } from "@/components/page-header";
 import { requireConsoleSession } from "@/server/console-session";
 import { getServerCaller } from "@/server/trpc/caller";
+import { ReviewQueue } from "../_review/review-queue";
 import { EventsTable } from "./_components/events-table";
 
 export const metadata: Metadata = { title: "Events" };
@@ -26,6 +27,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Events" description="Decisions uploaded by devices: what agents tried to reach, and what the policy said." />
+      <ReviewQueue canTriage={permissions["events.triage"]} canAllow={permissions["requests.decide"]} />
       <EventsTable events={page.events} nextCursor={page.nextCursor} decision={decision ?? null} isFirstPage={!search.cursor} />
     </>
   );

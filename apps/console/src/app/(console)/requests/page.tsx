@@ -3,6 +3,8 @@ import { NoAccess } from "@/components/no-access";
 import { PageHeader } from "@/components/page-header";
 import { requireConsoleSession } from "@/server/console-session";
 import { getServerCaller } from "@/server/trpc/caller";
+import { MyRequests } from "../_review/my-requests";
+import { RequestQueue } from "../_review/request-queue";
 import { RequestsTable } from "./_components/requests-table";
 
 export const metadata: Metadata = { title: "Requests" };
@@ -16,6 +18,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader title="Requests" />
         <NoAccess what="access requests" permission="requests.read" />
+        {permissions["requests.create"] ? <MyRequests /> : null}
       </>
     );
   }
@@ -26,7 +29,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Requests" description="Developers ask for access with `egress-sync request`; reviewers decide here." />
+      <RequestQueue canDecide={permissions["requests.decide"]} />
       <RequestsTable requests={page.requests} nextCursor={page.nextCursor} status={status ?? null} />
+      {permissions["requests.create"] ? <MyRequests /> : null}
     </>
   );
 }
