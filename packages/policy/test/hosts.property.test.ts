@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compilePolicy, defaultPolicyDocument, evaluate, parseUrlDestination, type TNormalizedCall } from "../src/index.js";
-import { compileHostSet, hostSetMatches } from "../src/hosts/match.js";
+import { compileHostSet, hostSetMatches, parseHostPattern } from "../src/hosts/match.js";
 
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const dnsName = fc.tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.constantFrom("com", "org", "dev", "io", "tld", "example")).map(([ls, tld]) => [...ls, tld].join("."));
@@ -125,4 +125,35 @@ describe("host normalization", () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe("compileHostSet fast path", () => {
+  const anyLabel = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
+  const entry = fc
+    .tuple(fc.boolean(), fc.array(anyLabel, { minLength: 1, maxLength: 4 }), fc.constantFrom("", ":8443", "."), fc.boolean())
+    .map(([wild, labels, tail, upper]) => {
+      const e = `${wild ? "*." : ""}${labels.join(".")}${tail}`;
+      return upper ? e.toUpperCase() : e;
+    });
+
+  test("compiles every entry exactly as the URL-based parser does", () => {
+    fc.assert(
+      fc.property(entry, (e) => {
+        const fast = compileHostSet([e]);
+        const p = parseHostPattern(e);
+        const expected = compileSlow(p);
+        expect({ exact: [...fast.exact], exactPort: [...fast.exactPort], suffix: [...fast.suffix], suffixPort: [...fast.suffixPort] }).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  function compileSlow(p: ReturnType<typeof parseHostPattern>) {
+    const out = { exact: [] as string[], exactPort: [] as string[], suffix: [] as string[], suffixPort: [] as string[] };
+    if (!p) return out;
+    const key = p.port === undefined ? p.host : `${p.host}:${p.port}`;
+    if (p.wildcard) (p.port === undefined ? out.suffix : out.suffixPort).push(key);
+    else (p.port === undefined ? out.exact : out.exactPort).push(key);
+    return out;
+  }
 });

@@ -29,10 +29,24 @@ export type THostSet = {
   size: number;
 };
 
+// An entry already in canonical form: lower-case LDH labels whose last label is not numeric or
+// hex (so WHATWG would not read it as IPv4), optionally `*.`-prefixed, no port.
+const CANONICAL_ENTRY = /^(\*\.)?((?:[a-z0-9-]+\.)*([a-z0-9-]+))$/;
+const HEX_OR_NUMBER = /^(?:\d+|0x[0-9a-f]*)$/;
+
 /** Compiles policy host entries (invalid entries are skipped; the schema rejects them earlier). */
 export function compileHostSet(entries: readonly string[]): THostSet {
   const set: THostSet = { exact: new Set(), exactPort: new Set(), suffix: new Set(), suffixPort: new Set(), size: 0 };
   for (const e of entries) {
+    // Fast path: a 10k-host snapshot is compiled on every hook call, so canonical entries (what
+    // published policies contain) skip the URL parser. INVARIANT: only strings that
+    // parseHostPattern would return unchanged take this path (checked by a property test).
+    const fast = CANONICAL_ENTRY.exec(e);
+    if (fast !== null && !HEX_OR_NUMBER.test(fast[3] ?? "") && !e.includes("xn--")) {
+      set.size++;
+      (fast[1] === undefined ? set.exact : set.suffix).add(fast[2] ?? "");
+      continue;
+    }
     const p = parseHostPattern(e);
     if (!p) continue;
     set.size++;
