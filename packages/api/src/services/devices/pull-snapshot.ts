@@ -22,13 +22,15 @@ export async function pullSnapshot({ db, device, report, ifNoneMatch, now = new 
   });
   const snapshot = await db.snapshot.findFirst({ where: { orgId: device.orgId, scope: device.scope }, orderBy: { version: "desc" } });
   if (!snapshot) throw new AppError("NO_SNAPSHOT", `no policy has been published for scope \`${device.scope}\` yet: ask your security team to publish one, then run \`egress-sync pull\` again`);
-  if (ifNoneMatch === snapshot.digest) return { notModified: true as const, digest: snapshot.digest };
   const roots = await db.rootDocument.findMany({
     where: { orgId: device.orgId, version: { gt: report.rootVersion ?? 0 } },
     orderBy: { version: "asc" },
     take: 64,
     select: { envelope: true },
   });
+  // A root rotation alone leaves the snapshot as it was: a device that names an older root still gets the newer roots
+  const hasNewerRoot = report.rootVersion !== undefined && roots.length > 0;
+  if (ifNoneMatch === snapshot.digest && !hasNewerRoot) return { notModified: true as const, digest: snapshot.digest };
   const body: TSnapshotResponse = {
     snapshot: snapshot.envelope as TSnapshotResponse["snapshot"],
     roots: roots.map((root) => root.envelope as TSnapshotResponse["snapshot"]),
