@@ -2,7 +2,13 @@ import { z } from "zod";
 import { ZGroupIdSchema } from "./common.types";
 
 export const ZFindGroupEventsRequestSchema = z
-  .object({ groupId: ZGroupIdSchema, cursor: z.string().max(256).optional(), limit: z.number().int().min(1).max(100).default(20) })
+  .object({
+    groupId: ZGroupIdSchema,
+    cursor: z.string().max(256).optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+    /** Sent by infinite queries (@trpc/tanstack-react-query); pages only go forward. */
+    direction: z.enum(["forward", "backward"]).optional(),
+  })
   .strict();
 export type TFindGroupEventsRequest = z.input<typeof ZFindGroupEventsRequestSchema>;
 

@@ -1,10 +1,12 @@
 import type { PrismaClient } from "@egress/db";
 import type { TActor } from "../../trpc";
+import { refreshEventGroups } from "./refresh-event-groups";
 
 const PER_FACET = 50;
 
 /** Values the queue's filters offer: the agents, rules, users and devices seen in the org's blocks, most events first. */
 export async function findReviewFilterOptions({ db, actor }: { db: PrismaClient; actor: TActor }) {
+  await refreshEventGroups({ db, orgId: actor.orgId });
   const rows = await db.$queryRaw<{ facet: string; value: string; events: number }[]>`
     SELECT facet, value, events FROM (
       SELECT facet, value, sum("eventCount")::int AS events, row_number() OVER (PARTITION BY facet ORDER BY sum("eventCount") DESC, value) AS rank
