@@ -1,30 +1,76 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-// Starts the BUILT console (`next start` of apps/console) on a free port with a fresh PGlite dir,
-// for end-to-end tests of the real enroll → publish → pull loop. PGlite is single-process: run
-// operator commands (`adminCommand`) while the console is stopped (`stop()` then `start()`).
+// Starts the BUILT console (`next start` of apps/console) on a free 127.0.0.1 port with a fresh
+// database, for end-to-end tests of the real loop:
+//   default:            a new PGlite data directory in a temp dir
+//   EGRESS_TEST_DB=pg:  a new database on EGRESS_TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres), dropped by dispose()
+// PGlite is single-process: operator commands (`adminCommand`) run while the console is stopped;
+// with PostgreSQL they run alongside it. Build first:
+//   npx turbo run build --filter=@egress/console --filter=egress-sync
 
 const REPO = resolve(import.meta.dirname, "../../../..");
+const CONSOLE_DIR = join(REPO, "apps/console");
+const NEXT_BIN = join(REPO, "node_modules/next/dist/bin/next");
+const TSX_BIN = join(REPO, "node_modules/.bin/tsx");
+
+export type TDatabaseKind = "pglite" | "pg";
 
 export type TConsole = {
   url: string;
   env: Record<string, string>;
   admin: { email: string; password: string };
+  db: { kind: "pglite"; dir: string } | { kind: "pg"; url: string; name: string };
+  /** Whether a console process is running */
+  readonly isRunning: boolean;
+  /** The last 64 KiB of the console's stdout and stderr (for failure messages) */
+  logs: () => string;
   start: () => Promise<void>;
-  stop: () => Promise<void>;
-  /** Runs `npm run admin -w @egress/console -- <args>` against this console's database (console must be stopped) */
-  adminCommand: (args: string[]) => string;
-  /** Creates an org API token with the operator command and returns it */
-  createApiToken: (org?: string) => string;
+  /**
+   * Stops the console: SIGTERM to its process group (SIGKILL after 10 s). With PGlite it then removes
+   * the lock file the console leaves behind (it does not close the embedded database on SIGTERM, see
+   * test/e2e/console-lifecycle.e2e.test.ts) unless `keepStaleLock`.
+   */
+  stop: (opts?: { keepStaleLock?: boolean }) => Promise<void>;
+  /** Runs the operator command (`npm run admin -w @egress/console -- <args>`); PGlite: the console must be stopped */
+  adminCommand: (args: string[]) => Promise<string>;
+  /** Creates an org API token (role admin) with the operator command and returns it */
+  createApiToken: (org?: string) => Promise<string>;
+  /** Stops the console, drops the PostgreSQL database, removes temp dirs */
+  dispose: () => Promise<void>;
 };
 
-async function freePort(): Promise<number> {
+/** The database the e2e tests run on: EGRESS_TEST_DB=pg for PostgreSQL, PGlite otherwise */
+export function testDatabaseKind(): TDatabaseKind {
+  return process.env.EGRESS_TEST_DB === "pg" ? "pg" : "pglite";
+}
+
+type TPgClient = { connect: () => Promise<void>; query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; end: () => Promise<void> };
+type TPgModule = { Client: new (opts: { connectionString: string }) => TPgClient };
+
+/** The `pg` driver (a dependency of the workspace, loaded untyped) */
+export function loadPg(): TPgModule {
+  return createRequire(join(REPO, "package.json"))("pg") as TPgModule;
+}
+
+/** Runs `fn` with a connected client on `url` */
+export async function withPg<T>(url: string, fn: (client: TPgClient) => Promise<T>): Promise<T> {
+  const client = new (loadPg().Client)({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as { port: number };
@@ -33,66 +79,177 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`console did not start at ${url} within ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 250));
+function assertBuilt(): void {
+  const missing = [join(CONSOLE_DIR, ".next/BUILD_ID"), join(REPO, "apps/cli/dist/egress-sync.cjs")].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`e2e: the console and the CLI must be built first (missing ${missing.join(", ")}): run \`npx turbo run build --filter=@egress/console --filter=egress-sync\``);
   }
 }
 
+async function waitForReady(url: string, child: ChildProcess, logs: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the console exited during start-up (${child.exitCode ?? child.signalCode}):\n${logs()}`);
+    try {
+      // The device API answers 401 without a credential once the app (and its database) is up
+      const response = await fetch(`${url}/api/v1/snapshot`, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.status === 401) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`the console did not become ready at ${url} within ${timeoutMs} ms:\n${logs()}`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+function execText(file: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile(file, args, { ...opts, encoding: "utf8", timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`\`${args.join(" ")}\` failed (${error.code ?? error.signal ?? "?"}): ${stderr || stdout}`));
+      else done(stdout);
+    });
+  });
+}
+
 /** Prepares (does not start) a console with a fresh database */
-export async function prepareConsole(): Promise<TConsole> {
+export async function prepareConsole(opts: { kind?: TDatabaseKind; env?: Record<string, string> } = {}): Promise<TConsole> {
+  assertBuilt();
+  const kind = opts.kind ?? testDatabaseKind();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const admin = { email: `admin-${randomBytes(4).toString("hex")}@example.com`, password: randomBytes(12).toString("base64url") };
+  const admin = { email: `admin-${randomBytes(4).toString("hex")}@example.com`, password: `pw-${randomBytes(12).toString("base64url")}` };
+  const tempDir = mkdtempSync(join(tmpdir(), "egress-console-"));
+  let db: TConsole["db"];
+  if (kind === "pg") {
+    const maintenance = new URL(process.env.EGRESS_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+    if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(maintenance.hostname)) throw new Error(`e2e: refusing a non-local PostgreSQL at ${maintenance.hostname}`);
+    const name = `egress_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+    await withPg(maintenance.toString(), (client) => client.query(`CREATE DATABASE "${name}"`));
+    const target = new URL(maintenance.toString());
+    target.pathname = `/${name}`;
+    db = { kind: "pg", url: target.toString(), name };
+  } else {
+    db = { kind: "pglite", dir: join(tempDir, "pglite") };
+  }
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? tmpdir(),
     NODE_ENV: "production",
     PORT: String(port),
-    PGLITE_DIR: mkdtempSync(join(tmpdir(), "egress-console-db-")),
+    ...(db.kind === "pg" ? { DATABASE_URL: db.url } : { PGLITE_DIR: db.dir }),
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     EGRESS_KEK: randomBytes(32).toString("base64"),
     EGRESS_ADMIN_EMAIL: admin.email,
     EGRESS_ADMIN_PASSWORD: admin.password,
+    NEXT_TELEMETRY_DISABLED: "1",
     TURBO_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
+    ...opts.env,
   };
   let child: ChildProcess | undefined;
-  const consoleHandle: TConsole = {
+  let output = "";
+  const append = (chunk: string) => {
+    output = (output + chunk).slice(-65_536);
+  };
+  const isRunning = () => !!child && child.exitCode === null && child.signalCode === null;
+
+  const killGroup = async (running: ChildProcess) => {
+    const exited = new Promise<void>((done) => running.once("exit", () => done()));
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-(running.pid as number), signal);
+      } catch {
+        // already gone
+      }
+    };
+    signalGroup("SIGTERM");
+    const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+    // next-server may leave workers in the group: make sure none outlives the console
+    signalGroup("SIGKILL");
+  };
+
+  const stop = async (stopOpts: { keepStaleLock?: boolean } = {}) => {
+    const running = child;
+    child = undefined;
+    if (!running?.pid) return;
+    if (running.exitCode === null && running.signalCode === null) await killGroup(running);
+    // WORKAROUND: the console exits on SIGTERM without closing PGlite, which leaves `postmaster.pid`
+    // (PGlite writes the fake pid -42): the operator command would then refuse the directory forever.
+    // The whole process group is gone at this point, so the lock is stale.
+    const lock = db.kind === "pglite" ? join(db.dir, "postmaster.pid") : undefined;
+    if (lock && !stopOpts.keepStaleLock && existsSync(lock) && readFileSync(lock, "utf8").startsWith("-42\n")) rmSync(lock);
+  };
+
+  const handle: TConsole = {
     url,
     env,
     admin,
+    db,
+    get isRunning() {
+      return isRunning();
+    },
+    logs: () => output,
     start: async () => {
-      child = spawn("npm", ["run", "start", "-w", "@egress/console", "--", "-p", String(port), "-H", "127.0.0.1"], { cwd: REPO, env, stdio: "ignore", detached: true });
-      await waitForHttp(`${url}/api/v1/snapshot`, 60_000);
+      if (isRunning()) throw new Error("the console is already running");
+      // Own process group (detached), so stop() reaches next-server and anything it forks
+      const started = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: CONSOLE_DIR, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      child = started;
+      started.stdout?.setEncoding("utf8").on("data", append);
+      started.stderr?.setEncoding("utf8").on("data", append);
+      try {
+        await waitForReady(url, started, handle.logs, 90_000);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
     },
-    stop: async () => {
-      const running = child;
-      if (!running?.pid) return;
-      const exited = new Promise<void>((done) => running.once("exit", () => done()));
-      // The npm wrapper and next-server share this process group (started detached above)
-      process.kill(-running.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
-      child = undefined;
+    stop,
+    adminCommand: async (args) => {
+      if (db.kind === "pglite" && isRunning()) throw new Error("PGlite is single-process: stop the console before running an operator command");
+
+      return execText(process.execPath, [TSX_BIN, "scripts/admin.ts", ...args], { cwd: CONSOLE_DIR, env });
     },
-    adminCommand: (args) => execFileSync("npm", ["run", "--silent", "admin", "-w", "@egress/console", "--", ...args], { cwd: REPO, env, encoding: "utf8", timeout: 120_000 }),
-    createApiToken: (org = "demo") => {
-      const output = consoleHandle.adminCommand(["create-api-token", "--org", org, "--json"]);
+    createApiToken: async (org = "demo") => {
+      const output = await handle.adminCommand(["create-api-token", "--org", org, "--name", `e2e-${randomBytes(3).toString("hex")}`, "--json"]);
       const json = JSON.parse(output.slice(output.indexOf("{"))) as { token?: string };
       if (!json.token) throw new Error(`create-api-token printed no token: ${output}`);
 
       return json.token;
     },
+    dispose: async () => {
+      await stop();
+      if (db.kind === "pg") {
+        const maintenance = new URL(db.url);
+        maintenance.pathname = "/postgres";
+        await withPg(maintenance.toString(), (client) => client.query(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`));
+      }
+      rmSync(tempDir, { recursive: true, force: true });
+    },
   };
 
-  return consoleHandle;
+  return handle;
+}
+
+/**
+ * Starts a console on a fresh database, lets first-run create the `demo` org and its owner, then
+ * runs the operator work `setup` needs (API tokens, more orgs): with PGlite the console is stopped
+ * for it and started again on the same data directory; with PostgreSQL it runs alongside.
+ */
+export async function launchConsole<T>(opts: { kind?: TDatabaseKind; env?: Record<string, string>; setup: (console: TConsole) => Promise<T> }): Promise<{ console: TConsole; setup: T }> {
+  const handle = await prepareConsole(opts);
+  try {
+    await handle.start();
+    if (handle.db.kind === "pglite") await handle.stop();
+    const setup = await opts.setup(handle);
+    if (!handle.isRunning) await handle.start();
+
+    return { console: handle, setup };
+  } catch (error) {
+    await handle.dispose();
+    throw error;
+  }
 }
