@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 /**
@@ -14,7 +15,11 @@ const STATIC_SECURITY_HEADERS = [
 ];
 
 const nextConfig: NextConfig = {
-  output: "standalone",
+  // The Docker image runs the traced standalone server; `npm start` runs `next start`, which does not
+  // support standalone output (it would warn on every start).
+  // Trace from the repository root so the standalone server finds the workspace packages.
+  outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
+  output: process.env.EGRESS_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // The workspace packages export TypeScript source.
