@@ -8,8 +8,9 @@ export type TTriageInput = { groupId: string; state: TriageState; note?: string 
 
 /**
  * Sets a group's triage state (new, acknowledged, allowed, dismissed). Dismissing needs a reason.
- * The group's events so far take the same state, so the events list filters agree with the queue;
- * events arriving later count as new since the triage.
+ * The state lives on the group (one row), not on its events: rewriting the events of a large
+ * group costs seconds at scale (measured: ~1 s per 4,500 events). Events arriving later are shown
+ * as new since the triage (`countAtTriage`).
  */
 export async function triageEventGroup({ db, actor, input }: { db: PrismaClient; actor: TActor; input: TTriageInput }) {
   const note = input.note?.trim() ?? "";
@@ -21,10 +22,6 @@ export async function triageEventGroup({ db, actor, input }: { db: PrismaClient;
     const updated = await tx.eventGroup.update({
       where: { id: group.id },
       data: { triageState: input.state, triageNote: note || null, triagedById: actor.userId, triagedByLabel: actor.label, triagedAt: now, countAtTriage: group.eventCount },
-    });
-    await tx.blockEvent.updateMany({
-      where: { orgId: actor.orgId, groupKey: group.groupKey, occurredAt: { lte: group.lastSeen }, triageState: { not: input.state } },
-      data: { triageState: input.state, triagedById: actor.userId, triageNote: note || null, triagedAt: now },
     });
     await writeAuditEvent(tx, actor, {
       action: "event_group.triaged",
