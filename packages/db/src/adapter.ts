@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -27,6 +27,30 @@ export const isServerUrl = (url: string | undefined): url is string => !!url && 
 /** The default embedded data directory: `<repo>/.data/pglite`, found from the working directory. */
 export function defaultPgliteDir(cwd = process.cwd()): string {
   return path.join(findRepoRoot(cwd) ?? cwd, ".data", "pglite");
+}
+
+const OWNER_FILE = "egress-owner.json";
+
+/**
+ * The pid of another live process that has the embedded database in `dir` open, or undefined when
+ * none does (never opened, closed cleanly, or its owner died: PGlite recovers such a directory).
+ */
+export function embeddedDatabaseOwner(dir: string): number | undefined {
+  let pid: unknown;
+  try {
+    pid = (JSON.parse(readFileSync(path.join(dir, OWNER_FILE), "utf8")) as { pid?: unknown }).pid;
+  } catch {
+    return undefined;
+  }
+  if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+
+    return pid;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? pid : undefined;
+  }
 }
 
 /** Walks up from `cwd` to the directory that holds `prisma/schema.prisma`. */
@@ -65,15 +89,22 @@ export function createAdapter(config: TDatabaseConfig) {
     return { adapter: new PrismaPg(pool), driver, pglite: undefined };
   }
   const dir = config.pgliteDir ?? defaultPgliteDir();
-  if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
+  const isOnDisk = !dir.includes("://");
+  if (isOnDisk) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
+  // PGlite's own postmaster.pid carries a fixed fake pid, so other processes (the operator
+  // command) cannot tell a live owner from a crashed one; record the real one beside it.
+  if (isOnDisk) writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
   const driver: TDriver = {
     kind: "pglite",
     exec: async (sql) => {
       await pglite.exec(sql);
     },
     query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      if (isOnDisk) rmSync(path.join(dir, OWNER_FILE), { force: true });
+    },
   };
 
   return { adapter: new PrismaPGlite(pglite), driver, pglite };

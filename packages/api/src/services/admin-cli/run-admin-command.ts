@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AppError } from "@egress/contracts";
-import { closeDatabase, configFromEnv, defaultPgliteDir, getDatabase, isServerUrl, type PrismaClient } from "@egress/db";
+import { closeDatabase, configFromEnv, defaultPgliteDir, embeddedDatabaseOwner, getDatabase, isServerUrl, type PrismaClient } from "@egress/db";
 import { UsageError, type TAdminContext, type TAdminResult } from "./admin-context";
 import { runAddMember, runCreateApiToken, runCreateOrg, runListOrgs } from "./org-commands";
 import { runCreateUser, runListUsers } from "./user-commands";
@@ -50,11 +50,12 @@ function assertEmbeddedDatabaseFree(env: NodeJS.ProcessEnv): void {
   if (isServerUrl(config.databaseUrl)) return;
   const dir = config.pgliteDir ?? defaultPgliteDir();
   if (dir.includes("://") || !existsSync(path.join(dir, "postmaster.pid"))) return;
+  // A postmaster.pid without a live owner is left by a console that did not stop cleanly; PGlite
+  // recovers such a directory, so only a live owner blocks the command.
+  const owner = embeddedDatabaseOwner(dir);
+  if (owner === undefined) return;
 
-  throw new AppError(
-    "CONFLICT",
-    `the embedded database \`${dir}\` is in use: stop the console and run the command again (if no console is running, it did not shut down cleanly: start and stop it once)`,
-  );
+  throw new AppError("CONFLICT", `the embedded database \`${dir}\` is in use by process ${owner} (the console?): stop it and run the command again`);
 }
 
 /**
