@@ -50,8 +50,18 @@ async function serverEvents(deviceId: string): Promise<TServerEvent[]> {
   return all;
 }
 
+/**
+ * One `flush --json` that did the work itself: the hooks start detached background flushes, and a
+ * flush that finds one running exits 0 at once with status `busy` — then wait and try again
+ */
 async function flushJson(device: TDevice): Promise<{ code: number; json: Record<string, unknown> }> {
-  return device.json(["flush"]);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const result = await device.json(["flush"]);
+    if (result.json.status !== "busy") return result;
+    if (Date.now() > deadline) throw new Error("another flush held the lock for 60 s");
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /** Flushes until nothing waits (each run has its own time budget) */
@@ -59,7 +69,7 @@ async function flushUntilEmpty(device: TDevice): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = await flushJson(device);
     expect(result.code, JSON.stringify(result.json)).toBe(0);
-    if (result.json.pending === 0) return;
+    if (result.json.status === "done" && result.json.pending === 0) return;
   }
   throw new Error("the spool never drained");
 }
