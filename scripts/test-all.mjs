@@ -17,7 +17,14 @@ const stages = [
   { name: "build", cmd: turbo("build") },
   { name: "unit + integration (PGlite)", cmd: turbo("test") },
   { name: "integration (PostgreSQL)", cmd: turbo("test:pg"), env: { EGRESS_TEST_DB: "pg" } },
-  { name: "browser + full loop (Chromium)", cmd: ["npm", ["run", "e2e"]] },
+  { name: "built CLI against the real console (PGlite)", cmd: ["npm", ["run", "test:e2e", "-w", "egress-sync"]] },
+  { name: "built CLI against the real console (PostgreSQL)", cmd: ["npm", ["run", "test:e2e:pg", "-w", "egress-sync"]] },
+  { name: "browser + full loop (Chromium, PGlite)", cmd: ["npm", ["run", "e2e"]] },
+  {
+    name: "full loop (Chromium, PostgreSQL)",
+    cmd: ["npm", ["run", "e2e", "-w", "@egress/e2e", "--", "specs/loop"]],
+    env: { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/egress_e2e" },
+  },
 ];
 
 function preflight() {
