@@ -12,7 +12,7 @@
 //   npx turbo run build --filter=@egress/console
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -111,9 +111,6 @@ async function stopConsole() {
   await exited;
   clearTimeout(timer);
   signal("SIGKILL");
-  // The console does not close PGlite on SIGTERM (see apps/cli/test/e2e/console-lifecycle.e2e.test.ts): drop its stale lock
-  const lock = env.PGLITE_DIR && path.join(env.PGLITE_DIR, "postmaster.pid");
-  if (lock && existsSync(lock) && readFileSync(lock, "utf8").startsWith("-42\n")) rmSync(lock);
 }
 
 function adminCommand(argv) {

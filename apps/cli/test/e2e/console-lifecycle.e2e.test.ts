@@ -16,7 +16,7 @@ afterAll(async () => {
 test("after the console stops on SIGTERM, the operator command can open its database", async () => {
   consoleHandle = await prepareConsole();
   await consoleHandle.start();
-  await consoleHandle.stop({ keepStaleLock: true });
+  await consoleHandle.stop();
 
   const orgs = JSON.parse(await consoleHandle.adminCommand(["list-orgs", "--json"])) as { slug: string }[];
 

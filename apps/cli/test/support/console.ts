@@ -1,7 +1,7 @@
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -32,12 +32,8 @@ export type TConsole = {
   /** The last 64 KiB of the console's stdout and stderr (for failure messages) */
   logs: () => string;
   start: () => Promise<void>;
-  /**
-   * Stops the console: SIGTERM to its process group (SIGKILL after 10 s). With PGlite it then removes
-   * the lock file the console leaves behind (it does not close the embedded database on SIGTERM, see
-   * test/e2e/console-lifecycle.e2e.test.ts) unless `keepStaleLock`.
-   */
-  stop: (opts?: { keepStaleLock?: boolean }) => Promise<void>;
+  /** Stops the console: SIGTERM to its process group (SIGKILL after 10 s); it closes its database on the way out */
+  stop: () => Promise<void>;
   /** Runs the operator command (`npm run admin -w @egress/console -- <args>`); PGlite: the console must be stopped */
   adminCommand: (args: string[]) => Promise<string>;
   /** Creates an org API token (role admin) with the operator command and returns it */
@@ -172,16 +168,10 @@ export async function prepareConsole(opts: { kind?: TDatabaseKind; env?: Record<
     signalGroup("SIGKILL");
   };
 
-  const stop = async (stopOpts: { keepStaleLock?: boolean } = {}) => {
+  const stop = async () => {
     const running = child;
     child = undefined;
-    if (!running?.pid) return;
-    if (running.exitCode === null && running.signalCode === null) await killGroup(running);
-    // WORKAROUND: the console exits on SIGTERM without closing PGlite, which leaves `postmaster.pid`
-    // (PGlite writes the fake pid -42): the operator command would then refuse the directory forever.
-    // The whole process group is gone at this point, so the lock is stale.
-    const lock = db.kind === "pglite" ? join(db.dir, "postmaster.pid") : undefined;
-    if (lock && !stopOpts.keepStaleLock && existsSync(lock) && readFileSync(lock, "utf8").startsWith("-42\n")) rmSync(lock);
+    if (running?.pid && running.exitCode === null && running.signalCode === null) await killGroup(running);
   };
 
   const handle: TConsole = {
