@@ -3,6 +3,7 @@ import { ZSnapshotResponseSchema } from "@egress/contracts";
 import type { TTestDatabase } from "@egress/db/testing";
 import { verifyRootChain, verifySnapshot } from "@egress/snapshot";
 import { handleSnapshot } from "../../src/rest";
+import { DEVICE_SEEN_RESOLUTION_MS, pullSnapshot } from "../../src/services/devices/pull-snapshot";
 import { revokeDevice } from "../../src/services/devices/revoke-device";
 import { rotateSigningKey } from "../../src/services/keys/rotate-signing-key";
 import { openTestDatabase } from "../helpers";
@@ -42,6 +43,25 @@ describe("GET /api/v1/snapshot", () => {
     expect(stored.agents).toEqual(["claude-code", "codex"]);
     expect(stored.snapshotVersion).toBe(body.version);
     expect(stored.lastPullAt).not.toBeNull();
+  });
+
+  it("records a polling device at most once a minute unless it reports something new", async () => {
+    const db = database.prisma;
+    const { actor } = await setupOrg(db);
+    await publishDocument(db, actor, policyWith(["api.example.com"]));
+    const enrolled = await enrollDevice(db, actor);
+    const device = () => db.device.findUniqueOrThrow({ where: { id: enrolled.deviceId } });
+    const t0 = new Date("2026-11-22T10:00:00Z");
+    await pullSnapshot({ db, device: await device(), report: { cliVersion: "1.0.0" }, now: t0 });
+    expect((await device()).lastPullAt).toEqual(t0);
+    await pullSnapshot({ db, device: await device(), report: { cliVersion: "1.0.0" }, now: new Date(t0.getTime() + 30_000) });
+    expect((await device()).lastPullAt).toEqual(t0);
+    const upgraded = new Date(t0.getTime() + 40_000);
+    await pullSnapshot({ db, device: await device(), report: { cliVersion: "1.1.0" }, now: upgraded });
+    expect(await device()).toMatchObject({ lastPullAt: upgraded, cliVersion: "1.1.0" });
+    const later = new Date(upgraded.getTime() + DEVICE_SEEN_RESOLUTION_MS);
+    await pullSnapshot({ db, device: await device(), report: { cliVersion: "1.1.0" }, now: later });
+    expect((await device()).lastPullAt).toEqual(later);
   });
 
   it("after a signing-key rotation returns the newer roots, and the chain and new snapshot verify from the pinned root", async () => {
