@@ -6,6 +6,7 @@ import { requireConsoleSession } from "@/server/console-session";
 import { getServerCaller } from "@/server/trpc/caller";
 import { PublishedSummary } from "./_components/published-summary";
 import { RevisionsTable } from "./_components/revisions-table";
+import { ScopesTable } from "./_components/scopes-table";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -22,7 +23,7 @@ export default async function PoliciesPage() {
     );
   }
   const caller = await getServerCaller();
-  const [policy, revisions] = await Promise.all([caller.policy.get({ scope: SCOPE }), caller.policy.revisions({ scope: SCOPE, limit: 20 })]);
+  const [policy, revisions, scopes] = await Promise.all([caller.policy.get({ scope: SCOPE }), caller.policy.revisions({ scope: SCOPE, limit: 20 }), caller.policyTools.scopes()]);
 
   return (
     <>
@@ -35,6 +36,7 @@ export default async function PoliciesPage() {
           </Link>
         }
       />
+      <ScopesTable scopes={scopes} canWrite={permissions["policy.write"]} />
       <PublishedSummary policy={policy} revisions={revisions} />
       <RevisionsTable revisions={revisions} />
     </>
