@@ -91,29 +91,34 @@ describe("operator command (npm run admin)", () => {
     for (const r of [missing, taken, usage, unknown]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.runIf(TEST_DB_KIND === "pglite")("refuses an embedded database that another live process holds open", () => {
-    const dir = dbEnv.PGLITE_DIR ?? "";
-    const holder = spawn("sleep", ["30"], { stdio: "ignore" });
-    writeFileSync(path.join(dir, "postmaster.pid"), "-42\n");
-    writeFileSync(path.join(dir, "egress-owner.json"), JSON.stringify({ pid: holder.pid }));
-    try {
-      const result = admin("list-users");
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`is in use by process ${holder.pid}`);
-    } finally {
-      holder.kill();
-      rmSync(path.join(dir, "postmaster.pid"), { force: true });
-      rmSync(path.join(dir, "egress-owner.json"), { force: true });
-    }
-  });
+  // The embedded database's lock file exists only with PGlite; on PostgreSQL there is nothing to test.
+  if (TEST_DB_KIND === "pglite") {
+    describe("embedded database lock", () => {
+      it("refuses an embedded database that another live process holds open", () => {
+        const dir = dbEnv.PGLITE_DIR ?? "";
+        const holder = spawn("sleep", ["30"], { stdio: "ignore" });
+        writeFileSync(path.join(dir, "postmaster.pid"), "-42\n");
+        writeFileSync(path.join(dir, "egress-owner.json"), JSON.stringify({ pid: holder.pid }));
+        try {
+          const result = admin("list-users");
+          expect(result.code).toBe(1);
+          expect(result.stderr).toContain(`is in use by process ${holder.pid}`);
+        } finally {
+          holder.kill();
+          rmSync(path.join(dir, "postmaster.pid"), { force: true });
+          rmSync(path.join(dir, "egress-owner.json"), { force: true });
+        }
+      });
 
-  it.runIf(TEST_DB_KIND === "pglite")("opens an embedded database left locked by a console that died", () => {
-    const dir = dbEnv.PGLITE_DIR ?? "";
-    const dead = spawnSync("true");
-    writeFileSync(path.join(dir, "postmaster.pid"), "-42\n");
-    writeFileSync(path.join(dir, "egress-owner.json"), JSON.stringify({ pid: dead.pid }));
-    const result = admin("list-users", "--json");
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-  });
+      it("opens an embedded database left locked by a console that died", () => {
+        const dir = dbEnv.PGLITE_DIR ?? "";
+        const dead = spawnSync("true");
+        writeFileSync(path.join(dir, "postmaster.pid"), "-42\n");
+        writeFileSync(path.join(dir, "egress-owner.json"), JSON.stringify({ pid: dead.pid }));
+        const result = admin("list-users", "--json");
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+      });
+    });
+  }
 });
