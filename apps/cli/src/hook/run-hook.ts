@@ -33,15 +33,22 @@ function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome
   const { decision } = opts.outcome;
   // Plain allows below log level 2 are neither spooled nor logged: skip building (and redacting) the event
   if (logLevel < 2 && decision.effect === "allow" && !decision.wouldDeny && !decision.warn) return;
-  const event = buildEvent({
-    agent: opts.agent,
-    call: opts.outcome.call,
-    decision: opts.outcome.decision,
-    policyVersion: opts.source?.version,
-    now: opts.now,
-    user: currentUser(),
-    dlp: compiled?.dlp?.compiled,
-  });
+  let event;
+  try {
+    event = buildEvent({
+      agent: opts.agent,
+      call: opts.outcome.call,
+      decision: opts.outcome.decision,
+      policyVersion: opts.source?.version,
+      now: opts.now,
+      user: currentUser(),
+      dlp: compiled?.dlp?.compiled,
+    });
+  } catch {
+    // INVARIANT: recording never changes the decision. If the call's text cannot be redacted, the
+    // event keeps only what carries no call text: agent, decision and rule
+    event = buildEvent({ agent: opts.agent, decision: { effect: decision.effect, wouldDeny: decision.wouldDeny, warn: decision.warn, rule: decision.rule, reason: "" }, policyVersion: opts.source?.version, now: opts.now });
+  }
   recordDecision({ paths: opts.paths, logLevel, event });
 }
 
