@@ -11,4 +11,5 @@ export { redactText, redactValue, REDACTED } from "./redact";
 export { DLP_RULE_IDS, DLP_RULES } from "./rules/index";
 export { MAX_CUSTOM_PATTERN_LENGTH } from "./safe-pattern";
 export { scanText } from "./scan";
+export { scanTokenShapes } from "./shapes";
 export type { TCompileDlpOptions, TCompiledDlp, TCustomDlpPattern, TDlpAction, TDlpFinding, TDlpRule } from "./types";

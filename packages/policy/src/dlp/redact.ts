@@ -2,6 +2,7 @@ import { compiledRules, defaultCompiledDlp } from "./compile";
 import { isSecretName, REDACTED, redactCredentialValue, stripCredentials } from "./credentials";
 import { isPlaceholder } from "./rules/shared";
 import { scanText } from "./scan";
+import { scanTokenShapes } from "./shapes";
 import type { TCompiledDlp, TDlpFinding } from "./types";
 
 // Deeper structures are cut rather than risk a stack overflow in the hook
@@ -37,7 +38,8 @@ export function redactText(text: string, dlp: TCompiledDlp = defaultCompiledDlp(
   if (text.length === 0) return text;
 
   const generic = new Set(compiledRules(dlp).filter((rule) => rule.generic).map((rule) => rule.id));
-  const spans = mergeFindings(scanText(text, dlp), generic);
+  const findings = scanText(text, dlp);
+  const spans = mergeFindings([...findings, ...scanTokenShapes({ text, dlp, found: findings })], generic);
   let out = "";
   let cursor = 0;
   for (const span of spans) {

@@ -1,5 +1,5 @@
 /** Wires the DLP engine (src/dlp) into evaluation: one scan over every outbound string. */
-import { compileDlp, fingerprintSecret, scanText, type TCompiledDlp, type TDlpFinding } from "../dlp/index.js";
+import { compileDlp, scanText, scanTokenShapes, type TCompiledDlp, type TDlpFinding } from "../dlp/index.js";
 import type { TPolicyDocument } from "../schema.js";
 
 /** Compiled DLP, or the error that made compilation fail (evaluation then fails closed). */
@@ -15,27 +15,11 @@ export function loadDlp(section: Partial<TPolicyDocument["dlp"]> | undefined): T
   }
 }
 
-/**
- * Strictly shaped tokens that are denied even when their body has low entropy (placeholder-looking
- * keys are still keys to an attacker, and cross-provider-egress-guard blocked them).
- */
-const TOKEN_SHAPES: { ruleId: string; re: RegExp }[] = [
-  { ruleId: "github-pat", re: /(?<![A-Za-z0-9])ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
-  { ruleId: "aws-access-token", re: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/ },
-  { ruleId: "anthropic-api-key", re: /(?<![\w-])sk-ant-api\d+-[A-Za-z0-9_-]{20,}/ },
-  { ruleId: "slack-bot-token", re: /(?<![\w-])xoxb-[A-Za-z0-9-]{10,}/ },
-  { ruleId: "slack-user-token", re: /(?<![\w-])xox[pe]-[A-Za-z0-9-]{10,}/ },
-];
-
 /** Scans the outbound text of a call. */
-export function scanOutbound(texts: readonly string[], dlp: TCompiledDlp, actions: Readonly<Record<string, "deny" | "warn">> = {}): TDlpFinding[] {
+export function scanOutbound(texts: readonly string[], dlp: TCompiledDlp): TDlpFinding[] {
   if (texts.length === 0) return [];
   const text = texts.length === 1 ? (texts[0] ?? "") : texts.join("\n");
   const findings = scanText(text, dlp);
-  for (const shape of TOKEN_SHAPES) {
-    if (!dlp.ruleIds.includes(shape.ruleId) || findings.some((f) => f.ruleId === shape.ruleId)) continue;
-    const m = shape.re.exec(text);
-    if (m) findings.push({ ruleId: shape.ruleId, start: m.index, end: m.index + m[0].length, action: actions[shape.ruleId] ?? "deny", fingerprint: fingerprintSecret(shape.ruleId, m[0]) });
-  }
-  return findings;
+
+  return [...findings, ...scanTokenShapes({ text, dlp, found: findings })];
 }

