@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { AGENTS, compilePolicy, evaluate, importCrossProviderPolicy, parseHookInput, parsePolicyDocument, renderHookOutput, type TPolicyDocument } from "../src/index.js";
+import { AGENTS, compilePolicy, compilePolicyIndex, evaluate, importCrossProviderPolicy, indexPolicy, parseHookInput, parsePolicyDocument, renderHookOutput, type TPolicyDocument } from "../src/index.js";
 
 const ZCaseRequestSchema = z.strictObject({
   name: z.string().min(1),
@@ -65,11 +65,15 @@ test("corpus holds at least 300 requests covering every agent", () => {
 });
 
 describe.each(loaded)("$name", ({ file }) => {
-  const compiled = compilePolicy(loadPolicy(file));
+  const policy = loadPolicy(file);
+  const compiled = compilePolicy(policy);
+  // The hook decides from the precompiled index written at pull: it must decide identically
+  const fromIndex = compilePolicyIndex(JSON.parse(JSON.stringify(indexPolicy(policy))));
   test.each(file.requests)("$agent: $name", (req) => {
     const raw = typeof req.input === "string" ? req.input : JSON.stringify(req.input);
     const parsed = parseHookInput(req.agent, raw);
     const decision = parsed.ok ? evaluate(parsed.call, compiled, { gitRemotes: req.gitRemotes, homeDir: "/home/dev" }) : parsed.decision;
+    if (parsed.ok) expect(evaluate(parsed.call, fromIndex, { gitRemotes: req.gitRemotes, homeDir: "/home/dev" })).toEqual(decision);
     expect({ effect: decision.effect, rule: req.expect.rule === undefined ? undefined : decision.rule, reason: decision.reason }).toMatchObject({ effect: req.expect.effect, rule: req.expect.rule });
     if (req.expect.wouldDeny !== undefined) expect(decision.wouldDeny === true).toBe(req.expect.wouldDeny);
     const out = renderHookOutput(req.agent, decision, parsed.ok ? parsed.call : undefined);

@@ -1,7 +1,7 @@
 /** compilePolicy: a policy document → lookup structures, once per snapshot. No zod. */
 import type { TPolicyDocument } from "../schema.js";
 import { compileGlobs, type TGlobMatcher } from "../glob.js";
-import { compileHostSet, type THostSet } from "../hosts/match.js";
+import { compileHostSet, type TBuiltHostSet, type THostSet } from "../hosts/match.js";
 import { loadDlp, type TDlpBridge } from "./dlp-bridge.js";
 
 /** A compiled MCP connector. */
@@ -45,16 +45,36 @@ export function serverKey(name: string): string {
   return name.replace(/-/g, "_");
 }
 
-/** Compiles a parsed policy. Missing sections fall back to the strictest defaults. */
-export function compilePolicy(policy: TPolicyDocument): TCompiledPolicy {
+/** The policy's host sets, already compiled (see `compilePolicyIndex`). */
+export type TPrebuiltHostSets = { allow: THostSet; deny: THostSet; registries: THostSet; gitWriteHosts: THostSet | undefined; forgeApiHosts: THostSet };
+
+/** Compiles every host set of a policy (the only part whose cost grows with the policy). */
+export function compileHostSets(policy: TPolicyDocument): TPrebuiltHostSets & { allow: TBuiltHostSet; deny: TBuiltHostSet; registries: TBuiltHostSet; gitWriteHosts: TBuiltHostSet | undefined; forgeApiHosts: TBuiltHostSet } {
   const p = policy as Partial<TPolicyDocument>;
   const git = p.shell?.git;
+  return {
+    allow: compileHostSet(p.hosts?.allow ?? []),
+    deny: compileHostSet(p.hosts?.deny ?? []),
+    registries: compileHostSet(p.shell?.registries ?? []),
+    gitWriteHosts: git?.writeHosts ? compileHostSet(git.writeHosts) : undefined,
+    forgeApiHosts: compileHostSet(git?.forgeApiHosts ?? ["api.github.com"]),
+  };
+}
+
+/**
+ * Compiles a parsed policy. Missing sections fall back to the strictest defaults. `hosts`, when
+ * given, replaces the policy's own host lists (a precompiled index, see `compilePolicyIndex`).
+ */
+export function compilePolicy(policy: TPolicyDocument, hosts?: TPrebuiltHostSets): TCompiledPolicy {
+  const p = policy as Partial<TPolicyDocument>;
+  const git = p.shell?.git;
+  const h = hosts ?? compileHostSets(policy);
   return {
     source: policy,
     mode: p.mode === "observe" ? "observe" : "enforce",
     logLevel: p.logLevel === 0 || p.logLevel === 2 ? p.logLevel : 1,
-    allow: compileHostSet(p.hosts?.allow ?? []),
-    deny: compileHostSet(p.hosts?.deny ?? []),
+    allow: h.allow,
+    deny: h.deny,
     loopbackAllowed: (p.hosts?.loopback ?? "allow") === "allow",
     toolDeny: compileGlobs(p.tools?.deny ?? []),
     urlTools: compileGlobs(p.tools?.urlTools ?? []),
@@ -68,12 +88,12 @@ export function compilePolicy(policy: TPolicyDocument): TCompiledPolicy {
     shellNetworkAllowed: (p.shell?.network ?? "allow-listed") === "allow-listed",
     pipeToInterpreterDenied: (p.shell?.pipeToInterpreter ?? "deny") === "deny",
     downloadExecDenied: (p.shell?.downloadThenExecute ?? "deny") === "deny",
-    registries: compileHostSet(p.shell?.registries ?? []),
+    registries: h.registries,
     gitWriteOwners: git?.writeOwners ? new Set(git.writeOwners.map((o) => o.toLowerCase())) : undefined,
-    gitWriteHosts: git?.writeHosts ? compileHostSet(git.writeHosts) : undefined,
+    gitWriteHosts: h.gitWriteHosts,
     gitReadsAnyHost: git?.reads === "any",
     denyServerSideMerge: git?.denyServerSideMerge ?? true,
-    forgeApiHosts: compileHostSet(git?.forgeApiHosts ?? ["api.github.com"]),
+    forgeApiHosts: h.forgeApiHosts,
     protectSensitive: p.files?.protectSensitive ?? true,
     extraSensitive: p.files?.extraSensitive ?? [],
     protectedPaths: p.tamper?.protectedPaths ?? [],
