@@ -2,11 +2,11 @@ import { DLP_RULES, GENERIC_RULE_IDS } from "./rules/index";
 import { unsafePatternReason } from "./safe-pattern";
 import type { TCompileDlpOptions, TCompiledDlp, TCustomDlpPattern, TDlpAction, TDlpRule } from "./types";
 
-/** A rule ready to run: global + indices regex, lowercase keywords, resolved action */
+/** A rule ready to run: global + indices regex (built on first use), lowercase keywords, resolved action */
 export type TCompiledRule = {
   id: string;
   keywords: readonly string[];
-  regex: RegExp;
+  readonly regex: RegExp;
   secretGroup: number | undefined;
   minEntropy: number | undefined;
   validate: ((secret: string) => boolean) | undefined;
@@ -93,7 +93,13 @@ export function compileDlp(opts: TCompileDlpOptions = {}): TCompiledDlp {
   const rules: TCompiledRule[] = selected.map((rule) => ({
     id: rule.id,
     keywords: rule.keywords.map((keyword) => keyword.toLowerCase()),
-    regex: toRegex(rule.pattern),
+    // Built on first use: a scan runs only the rules whose keywords occur, so a one-call process
+    // (the hook) compiles a handful of the ~115 patterns, not all of them
+    get regex(): RegExp {
+      const regex = toRegex(rule.pattern);
+      Object.defineProperty(this, "regex", { value: regex, enumerable: true });
+      return regex;
+    },
     secretGroup: rule.secretGroup,
     minEntropy: rule.minEntropy,
     validate: rule.validate,

@@ -59,9 +59,30 @@ function keywordIndex(rules: readonly TCompiledRule[]): TKeywordIndex {
   return index;
 }
 
+// Below this length a plain search per keyword beats building (and compiling) the alternation:
+// a hook payload is usually a few hundred bytes, and a one-call process never amortizes the regex
+const SHORT_TEXT = 2048;
+
+function keywordList(rules: readonly TCompiledRule[]): readonly string[] {
+  const cached = LISTS.get(rules);
+  if (cached) return cached;
+  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
+  LISTS.set(rules, keywords);
+
+  return keywords;
+}
+
+const LISTS = new WeakMap<readonly TCompiledRule[], readonly string[]>();
+
 // Every keyword occurring in the lowercased text; each position where some keyword starts is examined once
-function keywordsPresent(lower: string, index: TKeywordIndex): Set<string> {
+function keywordsPresent(lower: string, rules: readonly TCompiledRule[]): Set<string> {
   const present = new Set<string>();
+  if (lower.length <= SHORT_TEXT) {
+    for (const keyword of keywordList(rules)) if (lower.includes(keyword)) present.add(keyword);
+
+    return present;
+  }
+  const index = keywordIndex(rules);
   const { any } = index;
   any.lastIndex = 0;
   for (let match = any.exec(lower); match !== null && present.size < index.total; match = any.exec(lower)) {
@@ -85,7 +106,7 @@ export function scanText(text: string, dlp: TCompiledDlp): TDlpFinding[] {
   const rules = compiledRules(dlp);
   if (text.length === 0) return [];
 
-  const present = keywordsPresent(text.toLowerCase(), keywordIndex(rules));
+  const present = keywordsPresent(text.toLowerCase(), rules);
   const findings: TDlpFinding[] = [];
   for (const rule of rules) {
     if (rule.keywords.length > 0 && !rule.keywords.some((keyword) => present.has(keyword))) continue;

@@ -46,6 +46,16 @@ describe.each(CASES)("$id", ({ id, positive, negative }) => {
     }
   });
 
+  it("finds the same secret in a long payload (keyword automaton) as in a short one (per-keyword search)", () => {
+    const text = positive(createGen(31 * 7919 + id.length));
+    const padding = "lorem ipsum dolor sit amet ".repeat(100);
+    expect(padding.length).toBeGreaterThan(2048);
+    const short = scanText(text, dlp).map((f) => [f.ruleId, f.fingerprint]);
+    const long = scanText(`${padding}${text}\n${padding}`, dlp).map((f) => [f.ruleId, f.fingerprint]);
+    expect(short.some(([ruleId]) => ruleId === id)).toBe(true);
+    expect(long).toEqual(short);
+  });
+
   it("ignores a near miss", () => {
     for (const seed of [1, 2, 3]) {
       const text = negative(createGen(seed * 104_729 + id.length));
