@@ -8,6 +8,7 @@ import { readTextFile } from "../state/files";
 import type { TStatePaths } from "../state/paths";
 import { loadConfig, loadCredential, loadLastSeen, loadRoot, loadStatus, saveLastSeen, saveRoot, saveSnapshot, updateStatus } from "../state/store";
 import type { TDeviceConfig } from "../state/store";
+import { refreshHookCache } from "../state/verified";
 import { callApi } from "./client";
 
 /** What a successful pull did */
@@ -101,6 +102,8 @@ async function pullOnce(opts: { paths: TStatePaths; now: () => Date; agents: str
   const response = await callApi({ server: config.server, path: "/snapshot", credential, headers, schema: ZSnapshotResponseSchema, timeoutMs: opts.timeoutMs });
   if (response.notModified) {
     const cached = verifyCached({ paths, config, now: opts.now() });
+    // The hook's precompiled copy may be missing (first run of a newer egress-sync): rebuild it
+    if (cached) refreshHookCache({ paths, now: opts.now() });
     if (cached) return { ...cached, changed: false, rootVersion: pinned.value.version, rootRotated: false };
     throw new ExitError({ exitCode: EXIT_CODES.PROTOCOL, code: "invalid_response", message: "the console answered 304 not modified but the cached snapshot does not verify: run `egress-sync pull` again" });
   }
@@ -125,6 +128,8 @@ async function pullOnce(opts: { paths: TStatePaths; now: () => Date; agents: str
   saveLastSeen({ paths, lastSeen: { version: verified.value.version, digest: verified.digest } });
   const newEtag = response.headers.get("etag");
   if (newEtag) updateStatus({ paths, update: { etag: newEtag } });
+  // Precompile for the hook now, so the first tool call after a pull takes the fast path
+  refreshHookCache({ paths, now });
 
   return { ...describe(verified.value), changed: verified.digest !== previous?.digest, rootVersion: root.version, rootRotated };
 }

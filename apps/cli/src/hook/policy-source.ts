@@ -1,8 +1,8 @@
 import { compilePolicy } from "@egress/policy/engine";
 import type { TPolicyDocument } from "@egress/policy/engine";
 
+import { fingerprintState, readHookCache, writeHookCache } from "../state/hook-cache";
 import type { TStatePaths } from "../state/paths";
-import { loadVerifiedSnapshot } from "../state/verified";
 
 type TCompiledPolicy = ReturnType<typeof compilePolicy>;
 
@@ -39,17 +39,30 @@ function consoleHost(server: string | undefined): string[] {
   }
 }
 
-/** Loads and verifies the cached snapshot (every call: signature, org, scope, rollback, expiry) and compiles its policy */
-export function cachedPolicySource(opts: { paths: TStatePaths; now: Date }): TPolicySource {
+/**
+ * The hook's policy: the precompiled copy of the verified snapshot while the files it came from are
+ * unchanged (state/hook-cache.ts), else the cached snapshot verified in full (signature, org,
+ * scope, rollback, expiry), which then refreshes the precompiled copy
+ */
+export async function cachedPolicySource(opts: { paths: TStatePaths; now: Date }): Promise<TPolicySource> {
+  const state = fingerprintState(opts.paths);
+  const fast = state ? readHookCache({ paths: opts.paths, state, now: opts.now }) : undefined;
+  if (fast) return { kind: "ok", compiled: fast.compiled, version: fast.version };
+  // Loaded only when verifying in full: keeps node:crypto off the hook's start-up path
+  const { loadVerifiedSnapshot } = await import("../state/verified");
   const cache = loadVerifiedSnapshot(opts);
   if (cache.ok) {
+    let compiled: TCompiledPolicy;
     try {
-      return { kind: "ok", compiled: compilePolicy(cache.snapshot.policy as TPolicyDocument), version: cache.snapshot.version };
+      compiled = compilePolicy(cache.snapshot.policy as TPolicyDocument);
     } catch (error) {
       const detail = error instanceof Error ? error.message : "unknown error";
 
       return { kind: "failed", code: "policy_invalid", reason: `the cached policy cannot be compiled (${detail}): run \`egress-sync pull\``, fallback: lockdownPolicy() };
     }
+    if (state) writeHookCache({ paths: opts.paths, state, snapshot: cache.snapshot });
+
+    return { kind: "ok", compiled, version: cache.snapshot.version };
   }
   // INVARIANT: an expired snapshot keeps only the console reachable, so `egress-sync pull` can recover
   const allow = cache.code === "expired" ? consoleHost(cache.config?.server) : [];

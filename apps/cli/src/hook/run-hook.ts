@@ -80,7 +80,7 @@ async function decide(agent: string): Promise<THookOutput> {
   } else if (input.kind === "error") {
     outcome = denyBeforeParse({ agent, rule: "input.unreadable", reason: `cannot read the hook input (${input.message})` });
   } else {
-    source = cachedPolicySource({ paths, now });
+    source = await cachedPolicySource({ paths, now });
     outcome = decideHookInput({ agent, raw: input.text, source, stateDir: paths.dir, homeDir: homeDir() });
   }
   record({ paths, agent, outcome, source, now });

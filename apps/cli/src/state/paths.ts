@@ -15,6 +15,8 @@ export type TStatePaths = {
   lastSeen: string;
   /** `status.json`: last pull time and outcome, ETag */
   status: string;
+  /** `hook-cache.json`: the verified snapshot's policy, precompiled and bound to the files above (see state/hook-cache.ts) */
+  hookCache: string;
   /** `spool/`: event spool (live file, outbox, drop counter, flush backoff) */
   spoolDir: string;
   /** `egress.log`: local JSON-lines decision log (rotated to `egress.log.1`) */
@@ -31,6 +33,7 @@ export function statePaths(dir: string): TStatePaths {
     snapshot: join(dir, "snapshot.json"),
     lastSeen: join(dir, "last-seen.json"),
     status: join(dir, "status.json"),
+    hookCache: join(dir, "hook-cache.json"),
     spoolDir: join(dir, "spool"),
     log: join(dir, "egress.log"),
   };

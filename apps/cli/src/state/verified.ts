@@ -5,6 +5,7 @@ import type { TStatePaths } from "./paths";
 import { loadConfig, loadLastSeen, loadRoot } from "./store";
 import type { TDeviceConfig, TPinnedRoot } from "./store";
 import { readTextFile } from "./files";
+import { fingerprintState, writeHookCache } from "./hook-cache";
 
 /** Why the cached snapshot cannot be used: local state codes plus every snapshot verification code */
 export type TCacheFailureCode =
@@ -64,6 +65,18 @@ export function loadVerifiedSnapshot(opts: { paths: TStatePaths; now: Date }): T
   if (!result.ok) return { ok: false, code: result.code, config: config.value, message: cacheFailureMessage({ code: result.code, detail: result.message }) };
 
   return { ok: true, config: config.value, root: root.value, snapshot: result.value, digest: result.digest };
+}
+
+/**
+ * Verifies the cached snapshot in full, exactly as the hook does, and if it verifies writes the
+ * hook's precompiled copy (hook-cache.json) bound to the files just verified. Never throws
+ */
+export function refreshHookCache(opts: { paths: TStatePaths; now: Date }): boolean {
+  const state = fingerprintState(opts.paths);
+  if (state === undefined) return false;
+  const cache = loadVerifiedSnapshot(opts);
+
+  return cache.ok && writeHookCache({ paths: opts.paths, state, snapshot: cache.snapshot });
 }
 
 /** An actionable sentence for a cached snapshot that failed verification */
