@@ -4,6 +4,7 @@
 //   dist/hook.cjs         the agent hook: no commander, no zod, no HTTP
 //   dist/cli.cjs          every other command
 import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,18 +50,64 @@ const [hook, cli] = await Promise.all([
 ]);
 rmSync(parserEntry);
 
-// The dispatcher is written by hand: it must stay a few hundred bytes
+// The dispatcher is written by hand: it must stay small. `hook <agent>` loads dist/hook.cjs through
+// LOADER, which compiles each bundle with its V8 code cache (`<file>.v8cache`, written below), so
+// the hook's start-up neither parses nor compiles its code. A missing or rejected cache (another
+// Node.js build) only means compiling as usual: V8 checks it and falls back by itself.
+const LOADER = `var loaded = {};
+function load(name) {
+  if (loaded[name]) return loaded[name].exports;
+  var fs = require("fs"), vm = require("vm");
+  var file = __dirname + "/" + name, data;
+  try { data = fs.readFileSync(file + ".v8cache"); } catch (e) {}
+  var script = new vm.Script("(function (exports, require, module, __filename, __dirname) {" + fs.readFileSync(file, "utf8") + "\\n})", { filename: file, cachedData: data });
+  var mod = loaded[name] = { exports: {}, script: script };
+  script.runInThisContext().call(mod.exports, mod.exports, requireFromBundle, mod, file, __dirname);
+  return mod.exports;
+}
+function requireFromBundle(id) { return id.slice(0, 2) === "./" ? load(id.slice(2)) : require(id); }
+`;
+// If the hook bundle itself cannot load, the dispatcher still prints an explicit deny in the
+// agent's protocol (hand-written, agent-hooks.md §6.3): a crash would exit 1, which agents ignore
 const bin = join(dist, "egress-sync.cjs");
 writeFileSync(
   bin,
   `#!/usr/bin/env node
 "use strict";
+${LOADER}
+function denyUnloadable(agent, error) {
+  var r = "egress-control: the hook cannot start (" + String(error && error.message || error) + "): the call is denied; reinstall egress-sync, then run \`egress-sync doctor\`";
+  var out = agent === "claude-code" || agent === "codex" ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: r } }
+    : agent === "gemini-cli" ? { decision: "deny", reason: r }
+    : agent === "cursor" ? { permission: "deny", user_message: r, agent_message: r }
+    : agent === "copilot" ? { permissionDecision: "deny", permissionDecisionReason: r } : undefined;
+  if (out) process.stdout.write(JSON.stringify(out) + "\\n");
+  else process.stderr.write(r + "\\n");
+  process.exitCode = out ? 0 : 2;
+}
 var a = process.argv[2], b = process.argv[3];
-if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) require("./hook.cjs");
-else require("./cli.cjs");
+if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
+  try { load("hook.cjs").main(); } catch (error) { denyUnloadable(b, error); }
+} else require("./cli.cjs");
 `,
 );
 chmodSync(bin, 0o755);
+
+// Record the code caches: load the hook bundle exactly as the dispatcher does, run its decision
+// path on sample calls (so lazily compiled functions are included), then save each script's cache
+const recorder = join(dist, "record-code-cache.cjs");
+writeFileSync(
+  recorder,
+  `"use strict";
+${LOADER}
+var decided = load("hook.cjs").warmup();
+if (!(decided > 0)) throw new Error("hook warm-up decided nothing");
+for (var name in loaded) require("fs").writeFileSync(__dirname + "/" + name + ".v8cache", loaded[name].script.createCachedData());
+`,
+);
+const recorded = spawnSync(process.execPath, [recorder], { stdio: "inherit", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } });
+rmSync(recorder);
+if (recorded.status !== 0) throw new Error("recording the hook's code cache failed");
 
 if (metafile) {
   for (const [name, result] of [["hook", hook], ["cli", cli]]) {
