@@ -88,7 +88,10 @@ function denyUnloadable(agent, error) {
 var a = process.argv[2], b = process.argv[3];
 if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
   try { load("hook.cjs").main(); } catch (error) { denyUnloadable(b, error); }
-} else require("./cli.cjs");
+} else if (!(a === "check" && checkFromCache())) require("./cli.cjs");
+function checkFromCache() {
+  try { return load("hook.cjs").check(process.argv.slice(3)); } catch (error) { return false; }
+}
 `,
 );
 chmodSync(bin, 0o755);

@@ -13,6 +13,14 @@ export function resolveStateDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(homeDir(env), ".config", "egress-sync");
 }
 
+/** egress-sync's cache directory (derived data only): `$XDG_CACHE_HOME/egress-sync`, else `~/.cache/egress-sync` */
+export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, "egress-sync");
+
+  return join(homeDir(env), ".cache", "egress-sync");
+}
+
 /** The user's home directory (`HOME` first, as git and shells do) */
 export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();

@@ -1,10 +1,10 @@
-import { writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { AGENTS } from "@egress/policy";
 import type { Command } from "commander";
 
-import { EXIT_CODES, ExitError, printJson, printLine, wrapCommandAction } from "../common";
-import { homeDir, resolveStateDir } from "../env";
+import { printCheckOutcome } from "../check/output";
+import { EXIT_CODES, ExitError, wrapCommandAction } from "../common";
+import { homeDir, resolveCacheDir, resolveStateDir } from "../env";
 import { decideHookInput } from "../hook/decide";
 import { filePolicySource } from "../hook/file-source";
 import { MAX_HOOK_INPUT_BYTES, STDIN_TIMEOUT_MS } from "../hook/run-hook";
@@ -35,27 +35,7 @@ export async function check(options: TCheckOptions): Promise<void> {
     const why = input.kind === "oversize" ? `is larger than ${MAX_HOOK_INPUT_BYTES} bytes` : input.kind === "timeout" ? "did not arrive" : `cannot be read (${input.message})`;
     throw new ExitError({ exitCode: EXIT_CODES.USAGE, code: "bad_input", message: `the hook input on stdin ${why}` });
   }
-  const { source, info } = filePolicySource(resolve(options.policy));
+  const { source, info } = filePolicySource(resolve(options.policy), { cacheDir: resolveCacheDir() });
   const outcome = decideHookInput({ agent: options.agent, raw: input.text, source, stateDir: resolveStateDir(), homeDir: homeDir(), cwd: options.cwd ? resolve(options.cwd) : undefined });
-  if (options.json) {
-    printJson({ decision: outcome.decision, call: outcome.call, policy: info, output: { stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode } });
-
-    return;
-  }
-  if (options.explain) {
-    const { decision, call } = outcome;
-    printLine(`${decision.effect.toUpperCase()}${decision.wouldDeny ? " (observe mode: enforce would deny)" : ""}${decision.warn ? " with a warning" : ""}`);
-    printLine(`rule:        ${decision.observedRule ?? decision.rule}`);
-    printLine(`reason:      ${decision.reason}`);
-    if (decision.destination) printLine(`destination: ${decision.destination}`);
-    if (call) printLine(`call:        ${call.agent} ${call.tool} (${call.kind})${call.urls.length > 0 ? ` urls: ${call.urls.join(" ")}` : ""}`);
-    if (decision.requestCommand) printLine(`ask access:  ${decision.requestCommand}`);
-    printLine(`policy:      ${info.format}${info.problem ? ` — ${info.problem}` : ""}`);
-    printLine(`agent sees:  exit ${outcome.exitCode}, stdout ${outcome.stdout}`);
-
-    return;
-  }
-  if (outcome.stdout) writeSync(1, outcome.stdout);
-  if (outcome.stderr) writeSync(2, outcome.stderr);
-  process.exitCode = outcome.exitCode;
+  process.exitCode = printCheckOutcome({ outcome, info, mode: options });
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { compilePolicy, importCrossProviderPolicy, isCrossProviderPolicy, parsePolicyDocument } from "@egress/policy";
 
+import { policyFileFingerprint, writeCheckCache } from "../check/policy-cache";
+import type { TFileSourceInfo } from "./file-source-info";
 import { lockdownPolicy } from "./policy-source";
 import type { TPolicySource } from "./policy-source";
 
-/** How a policy file was read, for `check --explain` */
-export type TFileSourceInfo = { format: "native" | "cross-provider" | "unknown"; problem?: string };
+export type { TFileSourceInfo } from "./file-source-info";
 
 function failed(file: string, why: string): { source: TPolicySource; info: TFileSourceInfo } {
   const reason = `the policy file \`${file}\` ${why}: every network call is denied until it is fixed`;
@@ -25,7 +26,8 @@ function issuesText(errors: readonly { path: string; message: string }[]): strin
  * `mcp-gate-policy.json` (detected and imported). A missing, unreadable or invalid file yields a
  * failed source that denies every network-shaped call with the reason
  */
-export function filePolicySource(file: string): { source: TPolicySource; info: TFileSourceInfo } {
+export function filePolicySource(file: string, opts: { cacheDir?: string } = {}): { source: TPolicySource; info: TFileSourceInfo } {
+  const fingerprint = opts.cacheDir === undefined ? undefined : policyFileFingerprint(file);
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -51,5 +53,10 @@ export function filePolicySource(file: string): { source: TPolicySource; info: T
   const parsed = parsePolicyDocument(document);
   if (!parsed.ok) return failed(file, `is not a valid policy (${issuesText(parsed.errors)})`);
 
-  return { source: { kind: "ok", compiled: compilePolicy(parsed.policy), version: 0 }, info: { format: isCrossProvider ? "cross-provider" : "native" } };
+  const info: TFileSourceInfo = { format: isCrossProvider ? "cross-provider" : "native" };
+  const compiled = compilePolicy(parsed.policy);
+  // Valid: the next `check` of this unchanged file can skip validation (see check/policy-cache.ts)
+  if (opts.cacheDir !== undefined && fingerprint !== undefined) writeCheckCache({ cacheDir: opts.cacheDir, path: file, fingerprint, policy: parsed.policy, info });
+
+  return { source: { kind: "ok", compiled, version: 0 }, info };
 }

@@ -1,11 +1,12 @@
 import { writeSync } from "node:fs";
 
+import { checkFromCache } from "../check/fast";
 import { runHook } from "./run-hook";
 import { warmHookCode } from "./warmup";
 
 // Entry of dist/hook.cjs. The bin dispatcher loads it (with its V8 code cache, see build.mjs) for
-// `egress-sync hook <agent>` only and calls `main`; build.mjs calls `warmup` once to record
-// the code cache.
+// `egress-sync hook <agent>` and calls `main`, and for `egress-sync check …` and calls `check`;
+// build.mjs calls `warmup` once to record the code cache.
 
 function write(fd: number, text: string): void {
   const buffer = Buffer.from(text, "utf8");
@@ -28,6 +29,9 @@ export function main(): void {
     process.exit(output.exitCode);
   });
 }
+
+/** `egress-sync check …` for an unchanged, already validated policy file; false: run the full CLI */
+export const check = checkFromCache;
 
 /** Build time only: runs the decision path on sample calls so the code cache holds its compiled code */
 export const warmup = warmHookCode;

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -57,5 +57,52 @@ describe("check", () => {
     const result = await check({ agent: "vim", policy: "/dev/null", input: {} });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown agent `vim`/);
+  });
+});
+
+describe("check reuses a policy file that validated, only while it is unchanged", () => {
+  const run = (home: string, policy: string, command: string, extra: string[] = []) => runCli({ args: ["check", "--agent", "claude-code", "--policy", policy, ...extra], home, input: JSON.stringify(shellInput("claude-code", command)) });
+
+  it("the second check of an unchanged file prints the same, from the precompiled copy", async () => {
+    const home = tempHome();
+    const file = join(home, "policy.json");
+    writeFileSync(file, JSON.stringify(POLICY));
+    for (const command of COMMANDS) {
+      const first = await run(home, file, command);
+      const entries = readdirSync(join(home, ".cache", "egress-sync", "check"));
+      expect(entries).toHaveLength(1);
+      const second = await run(home, file, command);
+      expect([second.code, second.stdout, second.stderr]).toEqual([first.code, first.stdout, first.stderr]);
+      const explained = await run(home, file, command, ["--explain"]);
+      expect(explained.stdout).toMatch(/policy: {6}native/);
+    }
+  });
+
+  it("an edit that makes the file invalid is reported at once, never hidden by the cached policy", async () => {
+    const home = tempHome();
+    const file = join(home, "policy.json");
+    writeFileSync(file, JSON.stringify(POLICY));
+    expect((await run(home, file, "curl https://api.example.com/v1")).stdout).not.toMatch(/deny/);
+    writeFileSync(file, JSON.stringify({ version: 1, hosts: { allow: ["https://x/"] } }));
+    expect(expectDeny("claude-code", await run(home, file, "curl https://api.example.com/v1"))).toMatch(/is not a valid policy/);
+  });
+
+  it("an edit that keeps the file valid takes effect at once", async () => {
+    const home = tempHome();
+    const file = join(home, "policy.json");
+    writeFileSync(file, JSON.stringify(POLICY));
+    expect((await run(home, file, "curl https://api.example.com/v1")).stdout).not.toMatch(/deny/);
+    writeFileSync(file, JSON.stringify({ ...POLICY, hosts: { allow: ["github.com"] } }));
+    expect(expectDeny("claude-code", await run(home, file, "curl https://api.example.com/v1"))).toMatch(/`api\.example\.com` is not on the allow-list/);
+  });
+
+  it("unusual arguments still get the full CLI's usage errors", async () => {
+    const home = tempHome();
+    const file = join(home, "policy.json");
+    writeFileSync(file, JSON.stringify(POLICY));
+    await run(home, file, "ls");
+    const unknown = await run(home, file, "ls", ["--frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option '--frobnicate'/);
   });
 });

@@ -1,0 +1,38 @@
+import { writeSync } from "node:fs";
+
+import type { THookOutcome } from "../hook/decide";
+import type { TFileSourceInfo } from "../hook/file-source-info";
+
+/** How `check` prints: the agent's exact output (default), the decision object, or an explanation */
+export type TCheckPrintMode = { json?: boolean; explain?: boolean };
+
+function out(text: string): void {
+  const buffer = Buffer.from(text, "utf8");
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(1, buffer, offset);
+}
+
+/** Prints one `check` outcome; returns the exit code (the agent's own unless --json/--explain) */
+export function printCheckOutcome(opts: { outcome: THookOutcome; info: TFileSourceInfo; mode: TCheckPrintMode }): number {
+  const { outcome, info, mode } = opts;
+  if (mode.json) {
+    out(`${JSON.stringify({ decision: outcome.decision, call: outcome.call, policy: info, output: { stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode } }, null, 2)}\n`);
+
+    return 0;
+  }
+  if (mode.explain) {
+    const { decision, call } = outcome;
+    const lines = [`${decision.effect.toUpperCase()}${decision.wouldDeny ? " (observe mode: enforce would deny)" : ""}${decision.warn ? " with a warning" : ""}`, `rule:        ${decision.observedRule ?? decision.rule}`, `reason:      ${decision.reason}`];
+    if (decision.destination) lines.push(`destination: ${decision.destination}`);
+    if (call) lines.push(`call:        ${call.agent} ${call.tool} (${call.kind})${call.urls.length > 0 ? ` urls: ${call.urls.join(" ")}` : ""}`);
+    if (decision.requestCommand) lines.push(`ask access:  ${decision.requestCommand}`);
+    lines.push(`policy:      ${info.format}${info.problem ? ` — ${info.problem}` : ""}`, `agent sees:  exit ${outcome.exitCode}, stdout ${outcome.stdout}`);
+    out(`${lines.join("\n")}\n`);
+
+    return 0;
+  }
+  if (outcome.stdout) out(outcome.stdout);
+  if (outcome.stderr) writeSync(2, outcome.stderr);
+
+  return outcome.exitCode;
+}
