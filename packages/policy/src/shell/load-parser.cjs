@@ -1,8 +1,15 @@
 "use strict";
-// Lazy loader for the shell parser. A CommonJS module on purpose: esbuild bundles the
-// `require` below as a deferred call, so the parser's code only runs on the first shell call.
+// Lazy loader for the shell parser (unbash). A CommonJS module on purpose: esbuild bundles the
+// `require` below as a deferred call (and apps/cli maps the `unbash` specifier to a separate
+// file), so the parser's code only loads on the first script that needs it.
 let cached;
-module.exports.loadBashParser = function loadBashParser() {
-  if (cached === undefined) cached = require("@ericcornelissen/bash-parser");
+function load() {
+  if (cached === undefined) cached = require("unbash");
   return cached;
+}
+module.exports.loadShellParser = function loadShellParser() {
+  return load().parse;
+};
+module.exports.loadShellVisitor = function loadShellVisitor() {
+  return load().forEachChild;
 };
