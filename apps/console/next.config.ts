@@ -26,7 +26,7 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@egress/api", "@egress/contracts", "@egress/db", "@egress/policy", "@egress/snapshot"],
   // Loaded with Node's require at run time instead of bundled: PGlite reads its .wasm/.data files
   // relative to its own module path; argon2 is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@ericcornelissen/bash-parser"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   // `tsc -p apps/console` and eslint run as their own tasks.
   typescript: { ignoreBuildErrors: false },
   // @egress/policy writes its relative imports as `./x.js` (TypeScript ESM style) for `./x.ts`.
