@@ -30,23 +30,23 @@ const common = {
   define: { __EGRESS_CLI_VERSION__: JSON.stringify(version) },
 };
 
-// The shell parser (~300 KB with babylon) is its own file, required on the first shell call only,
-// so every other hook call does not even parse it
+// The shell parser (unbash) is its own file, required on the first shell call only, so every other
+// hook call does not even load it; it is left unminified (measured faster to start than minified)
 const lazyShellParser = {
   name: "lazy-shell-parser",
   setup(b) {
-    b.onResolve({ filter: /^@ericcornelissen\/bash-parser$/ }, (args) =>
-      args.importer.endsWith("bash-parser-entry.cjs") ? undefined : { path: "./bash-parser.cjs", external: true },
+    b.onResolve({ filter: /^unbash$/ }, (args) =>
+      args.importer.endsWith("shell-parser-entry.cjs") ? undefined : { path: "./shell-parser.cjs", external: true },
     );
   },
 };
-const parserEntry = join(dist, "bash-parser-entry.cjs");
-writeFileSync(parserEntry, 'module.exports = require("@ericcornelissen/bash-parser");\n');
+const parserEntry = join(dist, "shell-parser-entry.cjs");
+writeFileSync(parserEntry, 'module.exports = require("unbash");\n');
 
 const [hook, cli] = await Promise.all([
   build({ ...common, plugins: [lazyShellParser], entryPoints: [join(root, "src/hook/main.ts")], outfile: join(dist, "hook.cjs") }),
   build({ ...common, plugins: [lazyShellParser], entryPoints: [join(root, "src/index.ts")], outfile: join(dist, "cli.cjs") }),
-  build({ ...common, plugins: [lazyShellParser], entryPoints: [parserEntry], outfile: join(dist, "bash-parser.cjs"), nodePaths: [join(root, "node_modules"), join(root, "../../node_modules")] }),
+  build({ ...common, minify: false, plugins: [lazyShellParser], entryPoints: [parserEntry], outfile: join(dist, "shell-parser.cjs"), nodePaths: [join(root, "node_modules"), join(root, "../../node_modules")] }),
 ]);
 rmSync(parserEntry);
 
