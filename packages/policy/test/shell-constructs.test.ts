@@ -177,7 +177,16 @@ describe("fail closed", () => {
       expect(parsed.commands).toHaveLength(30_002);
       expect(parsed.commands.at(-1)?.upstream).toContain(parsed.commands[0]);
     }
-    const short = ["curl -s https://github.com/x.sh", ...Array.from({ length: 100 }, () => "cat"), "bash"].join(" | ");
+    const short = ["curl -s https://github.com/x.sh", ...Array.from({ length: 40 }, () => "cat"), "bash"].join(" | ");
     expect(typesOf(short)).toContain("pipe-interpreter");
+  });
+
+  test("a pipeline too long to check exactly is denied as unknown, in linear time", () => {
+    const script = Array.from({ length: 10_000 }, (_, i) => `grep 'x${i}'`).join(" | ");
+    const started = performance.now();
+    const { findings } = analyzeShell(script);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(findings).toEqual([expect.objectContaining({ type: "unknown", detail: expect.stringContaining("too long to analyze") })]);
+    expect(analyzeShell(Array.from({ length: 60 }, () => "cat").join(" | ")).findings).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { commandName, hasScheme } from "./words.js";
 import { sensitiveInWords, tamperInCommand } from "./guards.js";
 
 const MAX_DEPTH = 6;
+const MAX_PIPELINE = 64;
 const SAFE_FILTERS = new Set(["grep", "egrep", "fgrep", "rg", "jq", "yq", "awk", "sed", "sort", "uniq", "head", "tail", "tee", "cat", "wc", "tr", "cut", "less", "more", "column", "base64", "xxd", "od", "gunzip", "gzip", "zcat", "tar", "unzip", "bat", "diff", "md5sum", "sha256sum", "shasum", "fold", "fmt", "nl", "rev", "tac", "strings", "file", "hexdump", "python-json", "json_pp", "xmllint", "html2text", "pandoc", "iconv", "dos2unix", "true", "null"]);
 const NETWORK_TRIGGER = /curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$/i;
 
@@ -39,6 +40,11 @@ function analyzeScript(script: string, out: TShellFinding[], depth: number, vars
     return false;
   }
   const parsed = parseShell(script);
+  // Past this many pipeline stages the per-command upstream checks would be quadratic.
+  if (parsed.commands.some((c) => c.upstream.length > MAX_PIPELINE)) {
+    out.push({ type: "unknown", via: "shell", detail: `a pipeline of more than ${MAX_PIPELINE} commands is too long to analyze` });
+    return parsed.fallback;
+  }
   const downloads: string[] = [];
   const scripts = new Map<string, string>();
   for (const cmd of parsed.commands) analyzeCommand(cmd, out, depth, vars, downloads, extra, inSub, scripts);
@@ -67,10 +73,13 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   out.push(...tamperInCommand(words.map((w) => w.text), env, cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) })), extra));
   out.push(...sensitiveInWords(words.map((w) => w.text), cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) })), inSub));
   // Unwrap prefix commands (env, sudo, timeout, …) to the command really run.
+  let viaXargs = false;
   for (let guard = 0; guard < 10 && words.length > 0; guard++) {
-    const next = unwrap(commandName(words[0]?.text ?? ""), words.map((w) => w.text), env);
+    const wrapper = commandName(words[0]?.text ?? "");
+    const next = unwrap(wrapper, words.map((w) => w.text), env);
     if (next === undefined) break;
     if (typeof next === "string") return nested(next);
+    if (wrapper === "xargs" || wrapper === "parallel") viaXargs = true;
     words = next.map((t) => ({ text: t, dynamic: /[$`]/.test(t) }));
   }
   const first = words[0];
@@ -78,11 +87,37 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const name = commandName(first.text);
   const args = words.slice(1).map((w) => w.text);
   const inp: TCmdInput = { name, args, dynamicArgs: words.slice(1).map((w) => w.dynamic), env, via, out, nested };
-  if (first.dynamic || name === "") {
+  const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));
+  if (first.dynamic || name === "" || name === "{}") {
+    const sub = substitutionScript(first.text);
+    if (sub !== undefined) {
+      // `$(echo curl) evil.tld`: the substitution's output is the command that runs.
+      const producers = parseShell(sub).commands;
+      const made = producedScripts(producers, scripts);
+      for (const t of made.texts) nested([t, ...words.slice(1).map((w) => w.text)].join(" "));
+      // A local tool's output (`$(which python)`) names a local program; fetched or decoded text does not.
+      const remote = producers.find((p) => isNetworkFetch(p) || isDecoder(p));
+      if (remote !== undefined) out.push({ type: "unknown", via, detail: `the command that runs is produced at run time by \`${commandName(remote.argv[0]?.text ?? "")}\`` });
+      if (made.texts.length > 0 || remote !== undefined) return;
+    }
+    const param = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])(?:[:-][^}]*)?\}?$/.exec(first.text);
+    if ((param !== null && (depth > 0 || upstreamNet || vars.has(`read:${param[1] ?? ""}`))) || name === "{}") {
+      out.push({ type: "unknown", via, detail: "the command that runs is taken from run-time data (a variable, argument or input line)" });
+      return;
+    }
     if (words.some((w) => w.text.includes("://") || /^[\w.-]+@[\w.-]+:/.test(w.text) || looksLikeHost(w.text) || /(?<![\w-])(curl|wget|nc|ncat|ssh|scp|socat|telnet)(?![\w-])/.test(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
     return;
   }
-  const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));
+  if (name === "read" || name === "mapfile" || name === "readarray") {
+    for (const a of args) if (/^[A-Za-z_]\w*$/.test(a)) vars.set(`read:${a}`, "1");
+    if (!args.some((a) => /^[A-Za-z_]\w*$/.test(a))) vars.set(`read:${name === "read" ? "REPLY" : "MAPFILE"}`, "1");
+  }
+  if (name === "trap") {
+    // `trap 'cmd' EXIT` runs cmd later in this shell.
+    const action = args.find((a) => a !== "--" && !/^-[lp]$/.test(a));
+    if (action !== undefined && action !== "-" && action !== "") nested(action);
+    return;
+  }
   if (name === "alias") {
     for (const a of args) if (a.includes("=")) vars.set(`alias:${a.slice(0, a.indexOf("="))}`, a.slice(a.indexOf("=") + 1));
     return;
@@ -91,38 +126,39 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   if (alias !== undefined) return nested([alias, ...args].join(" "));
   if (SHELLS.has(name) || isInterpreter(name)) {
     const script = interpreterScript(name, args);
+    const run = (text: string): void => (SHELLS.has(name) ? nested(text) : analyzeInlineCode(inp, text));
+    /** The script arrives on stdin from `producers` (or the file `path`): analyze what they write. */
+    const stdinFrom = (producers: readonly TSimpleCommand[], known: boolean, path?: string): void => {
+      const made = producedScripts(producers, scripts, path);
+      for (const t of made.texts) run(t);
+      if (made.opaque !== undefined && !known) out.push({ type: "unknown", via, detail: `\`${name}\` runs a script that \`${made.opaque}\` produces at run time, which cannot be checked; run the commands directly or save them to a file first` });
+    };
     for (const a of args) if (hasScheme(a)) addUrl(inp, a);
     const fetched = cmd.substitutions.some((s) => FETCH_WORD.test(s));
     const decoded = cmd.upstream.some((u) => isDecoder(u)) || cmd.substitutions.some((s) => DECODER_WORD.test(s));
     if (decoded) out.push({ type: "unknown", via, detail: `an encoded script is decoded and run by \`${name}\`` });
     if (fetched) out.push({ type: "pipe-interpreter", via, interpreter: name });
     if (script !== undefined && cmd.substitutions.some((s) => /^\s*(printf|echo)\b/.test(s))) out.push({ type: "unknown", via, detail: `\`${name}\` runs a script assembled at run time` });
-    if (script === undefined) {
-      const fileArg = args.find((a) => !a.startsWith("-"));
-      if (upstreamNet && fileArg === undefined) out.push({ type: "pipe-interpreter", via, interpreter: name });
-      if (fileArg === undefined) {
-        // `echo "…" | sh`: the echoed text is the script.
-        for (const u of cmd.upstream) {
-          const un = commandName(u.argv[0]?.text ?? "");
-          if (un === "echo" || un === "printf") {
-            const text = u.argv.slice(1).map((w) => w.text).filter((t) => !/^-[neE]+$/.test(t)).join(" ");
-            if (SHELLS.has(name)) nested(text);
-            else analyzeInlineCode(inp, text);
-          }
+    if (script === undefined || (viaXargs && script === "")) {
+      // `xargs bash -c` takes its script from the input lines, like `bash` reading a pipe.
+      const fileArg = script === undefined ? scriptOperand(name, args) : undefined;
+      if (fileArg === undefined || STDIN_PATH.test(fileArg)) {
+        if (upstreamNet) out.push({ type: "pipe-interpreter", via, interpreter: name });
+        if (cmd.stdinText !== undefined) run(cmd.stdinText);
+        stdinFrom(cmd.upstream, upstreamNet || decoded);
+        for (const r of cmd.redirects) {
+          const t = expandVars(r.target.text, vars);
+          const sub = r.op === "<" ? substitutionScript(t) : undefined;
+          if (sub !== undefined) stdinFrom(parseShell(sub).commands, false);
+          else if (r.op === "<") stdinFrom([], false, t);
         }
+      } else {
+        if (downloads.some((d) => samePath(d, fileArg))) out.push({ type: "download-exec", via, path: fileArg });
+        const written = scripts.get(fileArg.replace(/^\.\//, ""));
+        if (written !== undefined) run(written);
+        if (hasScheme(fileArg)) addUrl(inp, fileArg);
+        if (/^\$\(|^`/.test(words.find((w) => w.text === fileArg)?.text ?? "")) out.push({ type: "download-exec", via, path: fileArg });
       }
-      if (fileArg !== undefined && downloads.some((d) => samePath(d, fileArg))) out.push({ type: "download-exec", via, path: fileArg });
-      const written = fileArg !== undefined ? scripts.get(fileArg.replace(/^\.\//, "")) : undefined;
-      if (written !== undefined) {
-        if (SHELLS.has(name)) nested(written);
-        else analyzeInlineCode(inp, written);
-      }
-      if (fileArg === undefined && cmd.stdinText !== undefined) {
-        if (SHELLS.has(name)) nested(cmd.stdinText);
-        else analyzeInlineCode(inp, cmd.stdinText);
-      }
-      if (fileArg !== undefined && hasScheme(fileArg)) addUrl(inp, fileArg);
-      if (fileArg !== undefined && /^\$\(|^`/.test(words.find((w) => w.text === fileArg)?.text ?? "")) out.push({ type: "download-exec", via, path: fileArg });
     } else if (SHELLS.has(name)) {
       if (cmd.substitutions.some((s) => /\b(curl|wget|fetch|nc|ncat)\b/.test(s))) out.push({ type: "pipe-interpreter", via, interpreter: name });
       nested(script);
@@ -137,11 +173,19 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   if (name === "source" || name === ".") {
     const f = args[0] ?? "";
     if (downloads.some((d) => samePath(d, f)) || cmd.substitutions.some((s) => /\b(curl|wget)\b/.test(s))) out.push({ type: "download-exec", via, path: f });
+    const sub = substitutionScript(f);
+    const made = f === "" || STDIN_PATH.test(f) ? producedScripts(cmd.upstream, scripts, undefined, cmd.stdinText) : sub !== undefined ? producedScripts(parseShell(sub).commands, scripts) : producedScripts([], scripts, f);
+    for (const t of made.texts) nested(t);
+    if (made.opaque !== undefined && !upstreamNet) out.push({ type: "unknown", via, detail: `\`${name}\` runs a script that \`${made.opaque}\` produces at run time, which cannot be checked` });
     return;
   }
   if (first.text.includes("/") && downloads.some((d) => samePath(d, first.text))) out.push({ type: "download-exec", via, path: first.text });
   const ownScript = first.text.includes("/") ? scripts.get(first.text.replace(/^\.\//, "")) : undefined;
   if (ownScript !== undefined) nested(ownScript);
+  if (name === "tee") {
+    const made = producedScripts(cmd.upstream, scripts, undefined, cmd.stdinText);
+    for (const f of args.filter((a) => !a.startsWith("-"))) scripts.set(f.replace(/^\.\//, ""), made.texts.join("\n"));
+  }
   const target = cmd.redirects.find((r) => r.op === ">" || r.op === ">>");
   if (target !== undefined && (name === "echo" || name === "printf" || (name === "cat" && cmd.stdinText !== undefined) || name === "tee")) {
     scripts.set(expandVars(target.target.text, vars).replace(/^\.\//, ""), cmd.stdinText ?? args.filter((a) => !/^-[neE]+$/.test(a)).join(" "));
@@ -167,6 +211,62 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     const redirectOut = cmd.redirects.find((r) => r.op === ">" || r.op === ">>");
     if (redirectOut) downloads.push(expandVars(redirectOut.target.text, vars));
   }
+}
+
+/** The script file a shell or interpreter runs, or undefined when it reads its script from stdin (`sh -s`). */
+function scriptOperand(name: string, args: readonly string[]): string | undefined {
+  for (const a of args) {
+    if (a === "--") continue;
+    if (!a.startsWith("-")) return a;
+    if (SHELLS.has(name) && /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return undefined;
+  }
+  return undefined;
+}
+
+/** Paths that name the shell's own stdin. */
+const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
+// Commands that pass their input or named files through unchanged.
+const PASS_THROUGH = new Set(["cat", "tee", "head", "tail", "less", "more", "tac"]);
+
+/** The script inside a `$(…)` / backtick word (process substitutions read as `$(…)`), if the word is one. */
+function substitutionScript(word: string): string | undefined {
+  if (/^\$\(.*\)$/s.test(word) && !word.startsWith("$((")) return word.slice(2, -1);
+  if (/^`.*`$/s.test(word)) return word.slice(1, -1);
+  return undefined;
+}
+
+/**
+ * What `producers` write into a pipe that something then runs as a script: text written in the
+ * command itself (`echo`, `printf`, heredocs, here-strings, scripts written earlier in it), or
+ * the first producer whose output cannot be known from the command (`opaque`). A plain local
+ * file (`cat run.sh | sh`, `sh < run.sh`) is like running the file, and adds nothing.
+ */
+function producedScripts(producers: readonly TSimpleCommand[], scripts: Map<string, string>, file?: string, stdinText?: string): { texts: string[]; opaque?: string } {
+  const texts: string[] = [];
+  let opaque: string | undefined;
+  if (stdinText !== undefined) texts.push(stdinText);
+  const readFile = (f: string): void => {
+    const written = scripts.get(f.replace(/^\.\//, ""));
+    if (written !== undefined) texts.push(written);
+  };
+  if (file !== undefined) readFile(file);
+  for (const u of producers) {
+    let argv = u.argv.map((w) => w.text);
+    for (let guard = 0; guard < 10 && argv.length > 0; guard++) {
+      const next = unwrap(commandName(argv[0] ?? ""), argv, new Map());
+      if (next === undefined) break;
+      argv = typeof next === "string" ? ["sh"] : next;
+      if (typeof next === "string") break;
+    }
+    const n = commandName(argv[0] ?? "");
+    if (n === "echo" || n === "printf") texts.push(argv.slice(1).filter((t) => !/^-[neE]+$/.test(t)).join(" "));
+    else if (PASS_THROUGH.has(n)) {
+      if (u.stdinText !== undefined) texts.push(u.stdinText);
+      for (const f of argv.slice(1)) if (!f.startsWith("-")) readFile(f);
+    } else if (n !== "" && n !== "true" && n !== ":") opaque ??= n;
+    else if (n === "" && u.stdinText !== undefined) texts.push(u.stdinText);
+  }
+  return opaque === undefined ? { texts } : { texts, opaque };
 }
 
 const FETCH_WORD = /\b(curl|wget|fetch|nc|ncat|aria2c|http)\b/;
@@ -284,6 +384,8 @@ function interpreterScript(name: string, args: string[]): string | undefined {
     if (flags === null) {
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) || a === "--command") return args[i + 1] ?? "";
     } else if (flags.includes(a)) return args[i + 1] ?? "";
+    // Bundled short options ending in the inline flag: `perl -ne '…'`, `ruby -pe '…'`, `python -Bc '…'`.
+    else if (/^-[a-zA-Z]{2,}$/.test(a) && flags.some((f) => f.length === 2 && a.endsWith(f.slice(1)))) return args[i + 1] ?? "";
     else if (flags.some((f) => f.length === 2 && a.startsWith(f) && a.length > 2 && !a.startsWith("--"))) return a.slice(2);
   }
   return undefined;

@@ -76,11 +76,48 @@ export function isSensitivePath(p: string): boolean {
   if (/[*?[]/.test(path)) {
     for (const seg of path.split("/")) {
       if (!/[*?[]/.test(seg) || /^[*?]+$/.test(seg)) continue;
-      const re = new RegExp(`^${seg.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+      const re = new RegExp(`^${shellGlobSource(seg)}$`);
       if (SECRET_SEGMENTS.some((s) => re.test(s))) return true;
     }
   }
   return false;
+}
+
+/**
+ * A shell glob as regular-expression source: `*`, `?`, and `[…]` / `[!…]` classes; an unterminated
+ * `[` is literal, as in bash. Hand-written (a dozen lines) rather than picomatch so the hook's
+ * start-up bundle stays small; shell-guards.test.ts checks it never throws.
+ */
+export function shellGlobSource(glob: string): string {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] ?? "";
+    if (c === "*") out += ".*";
+    else if (c === "?") out += ".";
+    else if (c === "[") {
+      let j = i + 1;
+      if (glob[j] === "!" || glob[j] === "^") j++;
+      if (glob[j] === "]") j++;
+      while (j < glob.length && glob[j] !== "]") j++;
+      if (j >= glob.length) out += "\\[";
+      else {
+        const body = glob.slice(i + 1, j).replace(/^[!^]/, "^").replace(/[\\[]/g, "\\$&");
+        out += validClass(body) ? `[${body}]` : glob.slice(i, j + 1).replace(/[.+^${}()|[\]\\/*?-]/g, "\\$&");
+        i = j;
+      }
+    } else out += c.replace(/[.+^${}()|\\\]/]/g, "\\$&");
+  }
+  return out;
+}
+
+/** True when `[body]` is a valid regular-expression class (`[z-a]` is not). */
+function validClass(body: string): boolean {
+  try {
+    new RegExp(`[${body}]`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function decodeEscapes(s: string): string {
