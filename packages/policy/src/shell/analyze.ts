@@ -31,6 +31,8 @@ export function analyzeShell(command: string, opts: { protectedPaths?: readonly 
   const vars = new Map<string, string>();
   for (const c of netCmds) vars.set(`netcmd:${c}`, "1");
   const fallback = analyzeScript(command, out, 0, vars, extra);
+  // INVARIANT: a split the parser did not confirm never allows a network-shaped command on its own.
+  if (fallback && NETWORK_TRIGGER.test(command)) out.push({ type: "unknown", via: "shell", detail: "the command could not be parsed completely (unbalanced quotes, brackets or substitutions), so where it connects cannot be verified; fix the syntax and retry" });
   return { findings: out, fallback };
 }
 
