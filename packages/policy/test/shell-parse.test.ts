@@ -47,13 +47,32 @@ describe("plain scripts", () => {
     "export A=1 B=2",
     "npm test |& tee log",
     "a & b",
+    "echo 'x'",
+    "curl -sS https://host-777.example.com/api -H 'accept: application/json'",
+    "git commit -m \"fix: handle curl errors (if any)\"",
+    "grep -r 'https://evil.tld' src/ | head",
+    "echo 'a $b `c` \\d {e,f} (g) #h !i' \"j;k|l&m\"",
+    "X='a b' make",
+    "printf '%s\\n' 'x' \"\" ''",
+    "curl --data='a=b' \"https://evil.tld/?q=1\"",
+    "echo 'multi\nline' | sh",
+    "'X=1' cmd",
+    "\"X\"=1 cmd",
+    "X'a'=1 cmd",
+    "echo '2'>f",
+    "'if' x",
   ])("%s", (script) => {
     expectAgreement(script);
   });
 
   test.each([
-    "echo 'x'",
     "echo $HOME",
+    "echo \"$HOME\"",
+    "echo \"`id`\"",
+    "echo \"a\\\"b\"",
+    "echo \"hi!\"",
+    "echo '[x]'",
+    "echo 'unterminated",
     "cat <<EOF\nx\nEOF",
     "(cd a && ls)",
     "! curl x",
@@ -74,7 +93,7 @@ describe("plain scripts", () => {
 });
 
 // Tokens of plain scripts, including ones the fast path must reject (reserved words, `[`).
-const WORDS = ["ls", "curl", "cat", "git", "-la", "--x=1", "a.txt", "/tmp/x", "~/y", "https://evil.tld/p?q=1", "X=1", "Y+=2", "=x", "a=b", "*.ts", "?", "a?b", "1", "2", "10", "-", ".", ":", "%", "@", ",", "^", "+", "]", "a]b"];
+const WORDS = ["'a b'", '"c d"', "'$x'", '"x*"', "'*'", "'if'", '"a;b"', "'|'", "''", '""', "'X=1'", '"Y"=2', "a'b'c", "'--h=a b'", "'2'", '"{a,b}"', "'(x)'", "'#'", '"a#"', "'\\'", "'a\nb'", '"!"', "ls", "curl", "cat", "git", "-la", "--x=1", "a.txt", "/tmp/x", "~/y", "https://evil.tld/p?q=1", "X=1", "Y+=2", "=x", "a=b", "*.ts", "?", "a?b", "1", "2", "10", "-", ".", ":", "%", "@", ",", "^", "+", "]", "a]b"];
 const RESERVED = ["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "in", "case", "esac", "time", "coproc", "select", "function", "["];
 const OPS = [" ", " ", " ", "\t", ";", "; ", " && ", " || ", " | ", "|", " |& ", " & ", "&", "\n", ">", ">>", "<", "<>", ">&", "<&", "&>", "&>>", ">|", "2>", "2>&1", " 2>&1 ", "1>", "0<"];
 
@@ -106,7 +125,7 @@ describe("plain scripts agree with unbash (property)", () => {
   });
 
   test("arbitrary strings over the plain alphabet", () => {
-    const chars = fc.constantFrom(..."ab1 2\t\n;&|<>=*?-./:~%@,^+]xyz".split(""));
+    const chars = fc.constantFrom(..."ab1 2\t\n;&|<>=*?-./:~%@,^+]xyz'\"'\"".split(""));
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join("")), (script) => {
         fc.pre(isPlainScript(script));

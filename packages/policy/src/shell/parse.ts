@@ -86,9 +86,32 @@ export function parseShell(source: string): TShellScript {
   return parsed;
 }
 
-/** True when {@link parseShell} splits `source` without the parser module. */
+// Inside double quotes: no expansion, escape or history character.
+const PLAIN_DOUBLE_QUOTED = /^[^$`\\![]*$/;
+
+/**
+ * True when {@link parseShell} splits `source` without the parser module: the plain grammar
+ * above, plus single-quoted strings and double-quoted ones without `$`, backticks, `\\` or `!`
+ * (no `[` in either, as the splitter does not track quoting of bracket patterns).
+ */
 export function isPlainScript(source: string): boolean {
-  return PLAIN_SCRIPT.test(source) && !source.includes("<<") && !PLAIN_RESERVED.test(source);
+  if (source.includes("<<")) return false;
+  if (!source.includes("'") && !source.includes('"')) return PLAIN_SCRIPT.test(source) && !PLAIN_RESERVED.test(source);
+  let outside = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] ?? "";
+    if (c === "'" || c === '"') {
+      const j = source.indexOf(c, i + 1);
+      if (j === -1) return false;
+      const inner = source.slice(i + 1, j);
+      if (inner.includes("[") || (c === '"' && !PLAIN_DOUBLE_QUOTED.test(inner))) return false;
+      // Stands in for the quoted text: one word character, no operator, no reserved word.
+      outside += "x";
+      i = j;
+    } else outside += c;
+  }
+
+  return PLAIN_SCRIPT.test(outside) && !PLAIN_RESERVED.test(outside);
 }
 
 /**
@@ -348,6 +371,11 @@ export function fallbackParse(script: string, bodies: Map<string, string>): TSim
   let word = "";
   let dyn = false;
   let have = false;
+  // Where quoting starts in the current word (-1: none): `'X=1' cmd` runs a command named X=1, and
+  // `'2'>f` passes the argument 2; only unquoted text makes an assignment or a descriptor number.
+  let quotedAt = -1;
+  // Quoted words are never reserved words (`'if' x` runs a command named if).
+  const quotedWords = new WeakSet<TWord>();
   let pendingRedirect: string | undefined;
   let afterPipe = false;
   const flushWord = (): void => {
@@ -355,23 +383,25 @@ export function fallbackParse(script: string, bodies: Map<string, string>): TSim
     // A bracket expression is a pathname pattern too (quoting is not tracked here: conservative).
     if (/\[.*\]/.test(word)) dyn = true;
     const w = { text: word, dynamic: dyn };
+    if (quotedAt !== -1) quotedWords.add(w);
     if (pendingRedirect !== undefined) {
       const body = bodies.get(word);
       if (body !== undefined) cur.stdinText = body;
       else cur.redirects.push({ op: pendingRedirect, target: w });
       pendingRedirect = undefined;
-    } else if (cur.argv.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(word)) {
+    } else if (cur.argv.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(word) && (quotedAt === -1 || quotedAt > word.indexOf("="))) {
       const eq = word.indexOf("=");
       cur.assigns.push({ name: word.slice(0, eq).replace(/\+$/, ""), value: { text: word.slice(eq + 1), dynamic: dyn } });
     } else cur.argv.push(w);
     word = "";
     dyn = false;
     have = false;
+    quotedAt = -1;
   };
   const endCommand = (pipe: boolean): void => {
     flushWord();
     // Reserved words introduce compound commands; the command that follows is what runs.
-    while (cur.argv.length > 0 && RESERVED.has(cur.argv[0]?.text ?? "")) cur.argv.shift();
+    while (cur.argv.length > 0 && RESERVED.has(cur.argv[0]?.text ?? "") && !quotedWords.has(cur.argv[0] as TWord)) cur.argv.shift();
     if (cur.argv.length > 0 || cur.assigns.length > 0 || cur.redirects.length > 0) {
       linkUpstream(cur, pipeline);
       out.push(cur);
@@ -382,6 +412,7 @@ export function fallbackParse(script: string, bodies: Map<string, string>): TSim
   };
   for (let i = 0; i < script.length; i++) {
     const c = script[i] ?? "";
+    if ((c === "'" || c === '"' || c === "\\") && quotedAt === -1) quotedAt = word.length;
     if (c === "'") {
       const j = script.indexOf("'", i + 1);
       word += script.slice(i + 1, j === -1 ? undefined : j);
@@ -412,7 +443,7 @@ export function fallbackParse(script: string, bodies: Map<string, string>): TSim
     } else if (c === " " || c === "\t") flushWord();
     else if (c === "<" || c === ">") {
       // Digits right before the operator name a file descriptor, unless they are a redirect's target.
-      if (have && pendingRedirect === undefined && /^\d+$/.test(word) && (script[i - 1] ?? "") !== " ") {
+      if (have && pendingRedirect === undefined && /^\d+$/.test(word) && quotedAt === -1 && (script[i - 1] ?? "") !== " ") {
         word = "";
         have = false;
       }
