@@ -1,4 +1,4 @@
-import { homedir } from "node:os";
+import type * as TOs from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
 // The only module that reads process.env (STYLE §4.5).
@@ -23,7 +23,10 @@ export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The user's home directory (`HOME` first, as git and shells do) */
 export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
+  if (env.HOME && isAbsolute(env.HOME)) return env.HOME;
+  // node:os is not preloaded by Node.js: required only when HOME is unusable (this runs on every hook call)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("node:os") as typeof TOs).homedir();
 }
 
 /** The minimal environment given to child processes such as `git`: PATH, HOME, LANG and nothing else */

@@ -69,8 +69,10 @@ async function decide(agent: string): Promise<THookOutput> {
     return fallbackDenyOutput({ agent, reason: `unknown agent \`${agent}\`: expected one of ${AGENTS.join(", ")}` });
   }
   const paths = statePaths(resolveStateDir());
-  const input = await readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
   const now = new Date();
+  const reading = readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
+  // The policy is loaded while the input arrives (the read runs on libuv's thread pool)
+  const [input, loaded] = await Promise.all([reading, cachedPolicySource({ paths, now })]);
   let outcome: THookOutcome;
   let source: TPolicySource | undefined;
   if (input.kind === "oversize") {
@@ -80,7 +82,7 @@ async function decide(agent: string): Promise<THookOutput> {
   } else if (input.kind === "error") {
     outcome = denyBeforeParse({ agent, rule: "input.unreadable", reason: `cannot read the hook input (${input.message})` });
   } else {
-    source = await cachedPolicySource({ paths, now });
+    source = loaded;
     outcome = decideHookInput({ agent, raw: input.text, source, stateDir: paths.dir, homeDir: homeDir() });
   }
   record({ paths, agent, outcome, source, now });

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import type * as TOs from "node:os";
 import { join } from "node:path";
 import { AGENTS, compilePolicy, compilePolicyIndex, defaultPolicyDocument, indexPolicy, redactText } from "@egress/policy/engine";
 
@@ -37,7 +37,8 @@ function rawInput(agent: string, sample: { tool: string; input: Record<string, u
 
 /** Decides every sample for every agent against a sample policy loaded through the precompiled path */
 export function warmHookCode(): number {
-  const dir = mkdtempSync(join(tmpdir(), "egress-warmup-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dir = mkdtempSync(join((require("node:os") as typeof TOs).tmpdir(), "egress-warmup-"));
   try {
     const paths = statePaths(dir);
     const state = fingerprintState(paths);

@@ -221,11 +221,8 @@ function readFlushState(stateDir: string): TFlushState {
 
 function hasPendingEvents(dir: string): boolean {
   for (const name of [LIVE, DROPPED, `${DROPPED}.claimed`]) {
-    try {
-      if (statSync(join(dir, name)).size > 0) return true;
-    } catch {
-      // Absent
-    }
+    // Absent files are the common case on the hook's path: no exception thrown for them
+    if ((statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0) > 0) return true;
   }
 
   return listOutbox(join(dir, OUTBOX)).length > 0;
@@ -233,9 +230,12 @@ function hasPendingEvents(dir: string): boolean {
 
 /** True when events wait for upload and the backoff allows an attempt now */
 export function isFlushDue(opts: { stateDir: string; now: Date }): boolean {
+  const dir = spoolDir(opts.stateDir);
+  // Nothing was ever recorded on this machine
+  if (statSync(dir, { throwIfNoEntry: false }) === undefined) return false;
   if (opts.now.getTime() < readFlushState(opts.stateDir).nextAttemptAt) return false;
 
-  return hasPendingEvents(spoolDir(opts.stateDir));
+  return hasPendingEvents(dir);
 }
 
 /**
