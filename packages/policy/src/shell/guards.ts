@@ -62,8 +62,19 @@ const SECRET_BASENAME = /^(\.env(\..+)?|\.npmrc|\.pypirc|\.netrc|_netrc|\.git-cr
 const SECRET_DIR = /(^|\/)(\.ssh|\.aws|\.gnupg|\.config\/gcloud|\.config\/op|\.kube|\.docker|\.azure|\.oci|\.password-store|\.anthropic|\.claude\/\.tokens)(\/|$)/;
 const SECRET_SEGMENTS = [".ssh", ".aws", ".gnupg", ".env", "id_rsa", "id_ed25519", "id_ecdsa", "credentials", ".netrc", ".npmrc", ".pypirc", ".git-credentials"];
 
+// Lower-case substrings at least one of which every path {@link matchesSensitivePath} accepts
+// contains (sensitive-paths.test.ts checks it): most words skip the expressions (and their
+// compilation on the hook's first call) altogether.
+const SENSITIVE_HINTS = [".env", "npmrc", "pypirc", "netrc", "credentials", ".pgpass", ".my.cnf", "id_", ".key", ".p12", ".pfx", ".jks", ".keystore", ".pem", ".ssh", ".aws", ".gnupg", "gcloud", ".config/op", ".kube", ".docker", ".azure", ".oci", ".password-store", ".anthropic", ".tokens", "*", "?", "["];
+
 /** True when a path names a credential file or directory (globs are matched against known names). */
 export function isSensitivePath(p: string): boolean {
+  const lower = p.toLowerCase();
+  return SENSITIVE_HINTS.some((h) => lower.includes(h)) && matchesSensitivePath(p);
+}
+
+/** {@link isSensitivePath} without its substring pre-filter (exported for the test that checks the filter). */
+export function matchesSensitivePath(p: string): boolean {
   if (p === "" || p.length > 4096) return false;
   const path = p.replace(/^(\$HOME|\$\{HOME\}|~)/, "/home/user");
   const base = path.split("/").filter((s) => s !== "").pop() ?? "";
