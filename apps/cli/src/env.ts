@@ -44,3 +44,8 @@ export function childProcessEnv(env: NodeJS.ProcessEnv = process.env): Record<st
 export function currentUser(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.USER ?? env.USERNAME ?? env.LOGNAME;
 }
+
+/** The enrollment token from EGRESS_ENROLL_TOKEN, when `enroll` is run without `--token` */
+export function enrollTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.EGRESS_ENROLL_TOKEN?.trim() || undefined;
+}

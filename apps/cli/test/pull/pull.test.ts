@@ -52,6 +52,32 @@ describe("enroll", () => {
     expect(JSON.parse(enrollRequest?.body ?? "{}").token).toBe("ege_test_token_0001");
   });
 
+  it("takes the token from stdin with `--token -`, or from EGRESS_ENROLL_TOKEN, so it stays out of the process list", async () => {
+    const fromStdin = await runCli({ args: ["enroll", "--server", fake.url, "--token", "-", "--json"], home: tempHome(), input: "ege_test_token_0002\n" });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    const fromEnv = await runCli({ args: ["enroll", "--server", fake.url, "--json"], home: tempHome(), env: { EGRESS_ENROLL_TOKEN: "ege_test_token_0003" } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    const sent = fake.requests.filter((r) => r.url === "/api/v1/enroll").map((r) => JSON.parse(r.body ?? "{}").token);
+    expect(sent).toEqual(expect.arrayContaining(["ege_test_token_0002", "ege_test_token_0003"]));
+  });
+
+  it("without a token, or with an empty or malformed one, says how to pass it and stores nothing", async () => {
+    for (const run of [
+      { args: ["enroll", "--server", fake.url], input: "" },
+      { args: ["enroll", "--server", fake.url, "--token", "-"], input: "\n" },
+      { args: ["enroll", "--server", fake.url, "--token", "-"], input: "ege_a ege_b" },
+      { args: ["enroll", "--server", fake.url, "--token", "-"], input: "x".repeat(5000) },
+    ]) {
+      const home = tempHome();
+      const before = fake.requests.length;
+      const result = await runCli({ ...run, home });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/--token <token>|`--token -`|whitespace/);
+      expect(fake.requests.length).toBe(before);
+      expect(() => statSync(join(home, "config.json"))).toThrow();
+    }
+  });
+
   it("refuses a plain-http server that is not loopback, and says why", async () => {
     const result = await runCli({ args: ["enroll", "--server", "http://console.example.com", "--token", "ege_test_token_0001"], home: tempHome() });
     expect(result.code).toBe(21);
