@@ -87,7 +87,9 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
     const deny = findings.find((f) => f.action === "deny");
     const dlp = findings.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint }));
     if (deny) {
-      const d = denyDecision({ rule: `dlp:${deny.ruleId}`, reason: `the outbound payload contains a secret (${deny.ruleId}, fingerprint ${deny.fingerprint}); remove it or use a credential helper` });
+      // Where the secret was going, for the reviewer (not requestable: access to a host does not lift a DLP deny).
+      const destination = decideDestination(call, p, ctx, facts, shell?.findings).destination;
+      const d = denyDecision({ rule: `dlp:${deny.ruleId}`, reason: `the outbound payload contains a secret (${deny.ruleId}, fingerprint ${deny.fingerprint}); remove it or use a credential helper`, ...(destination !== undefined ? { destination } : {}) });
       d.dlp = dlp;
       return d;
     }
