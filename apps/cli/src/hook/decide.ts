@@ -17,7 +17,7 @@ export function renderOutput(opts: { agent: string; decision: TDecision; call?: 
   return { stdout: rendered.stdout, stderr: rendered.stderr ?? "", exitCode: rendered.exitCode };
 }
 
-function gitContext(call: TNormalizedCall): { gitRemotes?: Record<string, string>; failure?: TDecision } {
+function gitContext(call: TNormalizedCall): { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; failure?: TDecision } {
   const needed = gitRemotesNeeded(call);
   if (needed.length === 0) return {};
   const names = needed.map((name) => `\`${name}\``).join(", ");
@@ -29,7 +29,7 @@ function gitContext(call: TNormalizedCall): { gitRemotes?: Record<string, string
     return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names} in \`${call.cwd}\` (${result.message}): the destination is unknown` } };
   }
 
-  return { gitRemotes: result.remotes };
+  return { gitRemotes: result.remotes, gitPushRemotes: result.pushRemotes, gitDefaultRemotes: result.defaults };
 }
 
 /**
@@ -46,7 +46,7 @@ export function decideHookInput(opts: { agent: string; raw: string; source: TPol
   if (git.failure) decision = git.failure;
   else {
     const compiled = source.kind === "ok" ? source.compiled : source.fallback;
-    decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, stateDir: opts.stateDir, homeDir: opts.homeDir });
+    decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, gitPushRemotes: git.gitPushRemotes, gitDefaultRemotes: git.gitDefaultRemotes, stateDir: opts.stateDir, homeDir: opts.homeDir });
   }
   if (source.kind === "failed" && decision.effect === "deny" && !git.failure) {
     // INVARIANT: without a usable snapshot the engine runs a deny-all (or console-only) policy; its

@@ -23,8 +23,19 @@ export function evaluateShellFindings(findings: readonly TShellFinding[], p: TCo
 }
 
 function resolveRemote(f: Extract<TShellFinding, { type: "remote" }>, ctx: TEvaluationContext): TShellFinding[] {
-  const url = ctx.gitRemotes?.[f.name];
-  if (url === undefined || url === "") return [];
+  // INVARIANT: a bare push or fetch is checked against every remote the branch configuration could pick.
+  const names = f.implicit === true ? [...new Set([f.name, ...(ctx.gitDefaultRemotes ?? [])])] : [f.name];
+  const out: TShellFinding[] = [];
+  for (const name of names) {
+    const fetchUrl = ctx.gitRemotes?.[name];
+    const urls = f.write ? (ctx.gitPushRemotes?.[name] ?? (fetchUrl !== undefined ? [fetchUrl] : [])) : fetchUrl !== undefined ? [fetchUrl] : [];
+    for (const url of urls) out.push(...remoteUrlFindings({ ...f, name }, url));
+  }
+  return out;
+}
+
+function remoteUrlFindings(f: Extract<TShellFinding, { type: "remote" }>, url: string): TShellFinding[] {
+  if (url === "") return [];
   const out: TShellFinding[] = [];
   const purpose = f.write ? "git-write" : "git-read";
   const r = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? parseUrlDestination(url) : /^(?:[^@/]+@)?[^:/]+:/.test(url) ? parseHostPort(url.slice(0, url.indexOf(":")), { scheme: "ssh", defaultPort: 22 }) : undefined;

@@ -11,8 +11,8 @@ export type TShellFinding =
   | { type: "unknown"; via: string; detail: string }
   /** A git/gh write to a GitHub owner. */
   | { type: "owner"; owner: string; host: string; via: string }
-  /** A git push to a remote name that the CLI must resolve in `cwd`. */
-  | { type: "remote"; name: string; via: string; write: boolean }
+  /** A git push or fetch to a remote name that the CLI must resolve in `cwd`; `implicit`: none was named (the branch's configured remote, else origin). */
+  | { type: "remote"; name: string; via: string; write: boolean; implicit?: boolean }
   /** A server-side merge into a base branch (`gh pr merge`, merge endpoints). */
   | { type: "merge"; via: string; detail: string }
   /** A raw curl/wget write to a forge API host. */

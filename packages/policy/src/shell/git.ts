@@ -73,7 +73,7 @@ export function analyzeGit(inp: TCmdInput): void {
   const { operands } = splitOptions(rest, new Set(["-o", "--origin", "-b", "--branch", "--depth", "--reference", "--separate-git-dir", "-c", "--config", "--upload-pack", "-u", "--receive-pack", "--exec", "--repo", "--push-option", "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "--template", "--server-option", "--recurse-submodules", "--signed", "--force-with-lease", "--remote", "--prefix", "--format", "--output"]));
   if (sub === "push") {
     const dest = operands[0];
-    if (dest === undefined) inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true });
+    if (dest === undefined) inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true, implicit: true });
     else if (isGitUrl(dest)) gitDestination(inp, dest, "git-write");
     else if (!dest.startsWith("/") && !dest.startsWith(".")) inp.out.push({ type: "remote", name: dest, via: inp.via, write: true });
     if (rest.some((r) => /^--(receive-pack|exec)/.test(r))) inp.out.push({ type: "unknown", via: inp.via, detail: "git push with a custom receive-pack" });
@@ -85,7 +85,7 @@ export function analyzeGit(inp: TCmdInput): void {
   } else if (GIT_READ_NET.has(sub)) {
     const urls = operands.filter(isGitUrl);
     for (const u of urls) gitDestination(inp, u, "git-read");
-    if (urls.length === 0 && sub !== "clone") inp.out.push({ type: "remote", name: operands[0] ?? "origin", via: inp.via, write: false });
+    if (urls.length === 0 && sub !== "clone") inp.out.push(operands[0] === undefined ? { type: "remote", name: "origin", via: inp.via, write: false, implicit: true } : { type: "remote", name: operands[0], via: inp.via, write: false });
     if (rest.some((r) => /^--upload-pack|^-u$/.test(r))) inp.out.push({ type: "unknown", via: inp.via, detail: "git with a custom upload-pack" });
   } else if (sub === "send-email" || sub === "request-pull" || sub === "svn" || sub === "p4" || sub === "lfs" || sub === "imap-send") {
     inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} sends data to a destination that cannot be verified` });
