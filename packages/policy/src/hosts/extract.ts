@@ -67,8 +67,10 @@ export function urlFieldValues(payload: unknown): string[] {
   const out: string[] = [];
   forEachString(payload, (s, key) => {
     if (key === undefined || !URL_KEYS.has(key)) return;
-    const v = s.trim();
-    if (v === "" || /\s/.test(v)) return;
+    // WHATWG URL parsing drops ASCII tab, CR and LF anywhere in the value: `https://github.com\n.evil.io`
+    // goes to github.com.evil.io. Any other whitespace makes the value unparsable (then denied).
+    const v = s.trim().replace(/[\t\n\r]/g, "");
+    if (v === "") return;
     out.push(/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(about|data|javascript|blob|file|mailto):/i.test(v) ? v : `https://${v}`);
   });
   return [...new Set(out)];

@@ -167,5 +167,33 @@ export function sensitiveInWords(words: string[], redirects: { op: string; targe
 /** Credential paths under the home directory named in a payload string (MCP / other tools). */
 export const HOME_CREDENTIAL = /(\$HOME|~|\/home\/[^/\s"]+|\/Users\/[^/\s"]+|\/root)\/(\.ssh|\.aws|\.gnupg|\.config\/op|\.config\/gcloud|\.docker\/config\.json|\.kube\/config|\.netrc|\.pypirc|\.git-credentials|\.anthropic|\.claude\/\.tokens)/;
 
-/** A curl/wget local-file upload written into a payload (exfil signature). */
-export const PAYLOAD_UPLOAD = /\b(curl|wget)\b[^\n"]*([\s=]@[~/.$\w]|\s-T\s*[~/.$\w]|--upload-file|--post-file)/;
+/**
+ * A curl/wget local-file upload written into a payload (exfil signature): `curl` or `wget`, then on
+ * the same line and outside a JSON string boundary (no newline or `"` between) `@file`, `-T file`,
+ * `--upload-file` or `--post-file`. One forward pass over the text with three cursors; the regular
+ * expression it replaces was quadratic (seconds for a payload of many `curl ` words).
+ */
+export const PAYLOAD_UPLOAD = {
+  test(s: string): boolean {
+    if (!s.includes("curl") && !s.includes("wget")) return false;
+    const tool = /\b(?:curl|wget)\b/g;
+    const barrier = /[\n"]/g;
+    const marker = /[\s=]@[~/.$\w]|\s-T\s*[~/.$\w]|--upload-file|--post-file/g;
+    let lastTool = -1;
+    let lastBarrier = -1;
+    let nextTool = tool.exec(s);
+    let nextBarrier = barrier.exec(s);
+    for (let m = marker.exec(s); m !== null; m = marker.exec(s)) {
+      while (nextTool !== null && nextTool.index < m.index) {
+        lastTool = nextTool.index;
+        nextTool = tool.exec(s);
+      }
+      while (nextBarrier !== null && nextBarrier.index < m.index) {
+        lastBarrier = nextBarrier.index;
+        nextBarrier = barrier.exec(s);
+      }
+      if (lastTool !== -1 && lastTool > lastBarrier) return true;
+    }
+    return false;
+  },
+};

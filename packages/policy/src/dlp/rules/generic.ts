@@ -24,7 +24,13 @@ function hasKeyMaterial(secret: string): boolean {
   return body.length >= 64 && shannonEntropy(body) >= 4;
 }
 
-const CURL_PREFIX = String.raw`\bcurl\b(?:[^\n]|\\\n){0,2048}?\s`;
+/**
+ * `<flag>` as an option of a curl command: the flag is matched first and the `curl` before it (same
+ * line or `\`-continued, within 2048 characters) by a look-behind, so the expression is tried
+ * only where the flag occurs. Starting at every `curl` made a payload of many `curl ` words cost
+ * seconds.
+ */
+const curlOption = (flag: string): string => String.raw`\s(?:${flag})(?<=\bcurl\b(?:[^\n]|\\\n){0,2048}\s(?:${flag}))`;
 
 /** Format-independent secrets: private keys, JWTs, credentials inside URLs and curl commands */
 export const GENERIC_RULES: readonly TDlpRule[] = [
@@ -97,7 +103,7 @@ export const GENERIC_RULES: readonly TDlpRule[] = [
     description: "Credential in a curl `-H Authorization:` / API-key header",
     keywords: ["curl"],
     pattern: new RegExp(
-      String.raw`${CURL_PREFIX}(?:-H|--header)[ \t=]{0,5}["']?(?:(?:Proxy-)?Authorization:[ \t]{0,5}(?:(?:Basic|Bearer|Token|Api-Token|Bot)[ \t]{1,5})?|(?:X-(?:[A-Za-z]{1,20}-)?)?(?:Api-?)?(?:Key|Token):[ \t]{0,5})([\w=~@.+/-]{8,512})(?=["'\s\\]|$)`,
+      String.raw`${curlOption("-H|--header")}[ \t=]{0,5}["']?(?:(?:Proxy-)?Authorization:[ \t]{0,5}(?:(?:Basic|Bearer|Token|Api-Token|Bot)[ \t]{1,5})?|(?:X-(?:[A-Za-z]{1,20}-)?)?(?:Api-?)?(?:Key|Token):[ \t]{0,5})([\w=~@.+/-]{8,512})(?=["'\s\\]|$)`,
       "i",
     ),
     minEntropy: 2.75,
@@ -108,7 +114,7 @@ export const GENERIC_RULES: readonly TDlpRule[] = [
     description: "Password in a curl `-u user:password` argument",
     keywords: ["curl"],
     pattern: new RegExp(
-      String.raw`${CURL_PREFIX}(?:-u|--user)(?:=|[ \t]{1,5})(["']?)([^\s:'"]{1,128}):([^\s'"]{3,256})\1(?=\s|$)`,
+      String.raw`${curlOption("-u|--user")}(?:=|[ \t]{1,5})(["']?)([^\s:'"]{1,128}):([^\s'"]{3,256})\1(?=\s|$)`,
     ),
     secretGroup: 3,
     minEntropy: 2,
