@@ -168,3 +168,15 @@ describe("hostile payloads", () => {
     void p;
   });
 });
+
+describe("protected paths written with redundant separators", () => {
+  test("`//` and `/./` do not hide an agent's hook configuration", () => {
+    const p = policy();
+    for (const file of ["/home/dev/.claude//settings.json", "/home/dev/.claude/./settings.json", "/home/dev/.claude/../.claude//settings.json"]) {
+      const write: TNormalizedCall = { agent: "claude-code", event: "PreToolUse", tool: "Write", kind: "file", urls: [], filePaths: [file], payload: { file_path: file, content: "{}" } };
+      expect(evaluate(write, p)).toMatchObject({ effect: "deny", rule: "tamper" });
+    }
+    expect(evaluate(shellCall("echo '{}' > ~/.claude//settings.json"), p)).toMatchObject({ effect: "deny", rule: "tamper" });
+    expect(evaluate(shellCall("echo hi > notes//a.txt"), p).effect).toBe("allow");
+  });
+});

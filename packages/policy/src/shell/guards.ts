@@ -15,7 +15,8 @@ const PROTECTED_HINTS = [".claude", "managed-settings", "claude-code", "claudeco
  */
 export const PROTECTED_PATH = {
   test(s: string): boolean {
-    const lower = s.toLowerCase();
+    // `a//b` and `a/./b` name the same file as `a/b` (the file system, not the string, decides)
+    const lower = s.toLowerCase().replace(/\/(?:\.?\/)+/g, "/");
     return PROTECTED_HINTS.some((h) => lower.includes(h)) && PROTECTED_PATH_RE.test(lower);
   },
 };
