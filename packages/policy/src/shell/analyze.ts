@@ -6,7 +6,7 @@
 import type { TShellFinding } from "./findings.js";
 import type { TDestination } from "../hosts/normalize.js";
 import { parseShell, type TSimpleCommand } from "./parse.js";
-import { analyzeCurl, analyzeDns, analyzeNetcat, analyzeOpener, analyzeRemoteCopy, analyzeSocat, analyzeSsh, analyzeWget, addHost, addUrl, type TCmdInput } from "./net-commands.js";
+import { analyzeOtherProgram, analyzeCurl, analyzeDns, analyzeNetcat, analyzeOpener, analyzeRemoteCopy, analyzeSocat, analyzeSsh, analyzeWget, addHost, addUrl, type TCmdInput } from "./net-commands.js";
 import { analyzeGh, analyzeGit } from "./git.js";
 import { analyzePackageManager, analyzeInlineCode, INTERPRETER, isInterpreter, SHELLS } from "./interpreters.js";
 import { commandName, hasScheme } from "./words.js";
@@ -15,7 +15,7 @@ import { sensitiveInWords, tamperInCommand } from "./guards.js";
 const MAX_DEPTH = 6;
 const MAX_PIPELINE = 64;
 const SAFE_FILTERS = new Set(["grep", "egrep", "fgrep", "rg", "jq", "yq", "awk", "sed", "sort", "uniq", "head", "tail", "tee", "cat", "wc", "tr", "cut", "less", "more", "column", "base64", "xxd", "od", "gunzip", "gzip", "zcat", "tar", "unzip", "bat", "diff", "md5sum", "sha256sum", "shasum", "fold", "fmt", "nl", "rev", "tac", "strings", "file", "hexdump", "python-json", "json_pp", "xmllint", "html2text", "pandoc", "iconv", "dos2unix", "true", "null"]);
-const NETWORK_TRIGGER = /curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$/i;
+const NETWORK_TRIGGER = /:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$/i;
 
 /** Analysis result for one shell command. */
 export type TShellAnalysis = { findings: TShellFinding[]; fallback: boolean };
@@ -57,6 +57,8 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const nested = (s: string): void => void analyzeScript(s, out, depth + 1, vars, extra);
   for (const s of cmd.substitutions) void analyzeScript(s, out, depth + 1, vars, extra, true);
   const env = new Map<string, string>();
+  // Variables exported earlier in the script reach this command's environment.
+  for (const [k, v] of vars) if (k.startsWith("export:")) env.set(k.slice(7), v);
   for (const a of cmd.assigns) {
     env.set(a.name, a.value.text);
     if (cmd.argv.length === 0) vars.set(a.name, a.value.text);
@@ -113,6 +115,23 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   if (name === "read" || name === "mapfile" || name === "readarray") {
     for (const a of args) if (/^[A-Za-z_]\w*$/.test(a)) vars.set(`read:${a}`, "1");
     if (!args.some((a) => /^[A-Za-z_]\w*$/.test(a))) vars.set(`read:${name === "read" ? "REPLY" : "MAPFILE"}`, "1");
+  }
+  if (name === "export" || ((name === "declare" || name === "typeset") && args.some((a) => /^-[a-zA-Z]*x/.test(a)))) {
+    for (const a of args) {
+      const eq = a.indexOf("=");
+      if (eq > 0 && /^[A-Za-z_]\w*$/.test(a.slice(0, eq))) vars.set(`export:${a.slice(0, eq)}`, a.slice(eq + 1));
+    }
+    return;
+  }
+  if (name === "crontab" && !args.some((a) => a === "-l" || a === "-r")) {
+    out.push({ type: "unknown", via, detail: "installs scheduled jobs, which would run later outside the guard" });
+    return;
+  }
+  if ((name === "at" || name === "batch") && !args.some((a) => a === "-l" || a === "-r" || a === "-d")) {
+    const made = producedScripts(cmd.upstream, scripts, undefined, cmd.stdinText);
+    for (const t of made.texts) nested(t);
+    if (made.opaque !== undefined || (made.texts.length === 0 && args.includes("-f"))) out.push({ type: "unknown", via, detail: "schedules a job whose commands cannot be checked" });
+    return;
   }
   if (name === "trap") {
     // `trap 'cmd' EXIT` runs cmd later in this shell.
@@ -271,6 +290,10 @@ function producedScripts(producers: readonly TSimpleCommand[], scripts: Map<stri
   return opaque === undefined ? { texts } : { texts, opaque };
 }
 
+// Commands that print or edit text: a URL among their arguments is data, not a destination.
+const LOCAL_TEXT = new Set(["echo", "printf", "git", "gh", "grep", "rg", "ag", "sed", "awk", "jq", "yq", "cat", "less", "more", "head", "tail", "vim", "vi", "nvim", "nano", "emacs", "code", "touch", "mkdir", "ls", "cp", "mv", "rm", "ln", "chmod", "chown", "test", "[", "[[", "export", "declare", "typeset", "local", "readonly", "set", "unset", "alias", "read", "printenv", "true", "false", ":", "sort", "tee", "xdg-mime", "man", "help", "which", "type", "command", "hash", "history", "date", "sleep", "wait", "cd", "pushd", "popd", "pwd", "exit", "return", "shift", "getopts", "let", "notify-send", "say", "pbcopy", "xclip", "wl-copy"]);
+const PKG_MANAGER_NAMES = new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx", "pip", "pip3", "uv", "uvx", "pipx", "poetry", "cargo", "gem", "bundle", "go", "composer", "twine", "docker", "podman", "nerdctl", "helm", "deno"]);
+
 const FETCH_WORD = /\b(curl|wget|fetch|nc|ncat|aria2c|http)\b/;
 const DECODER_WORD = /\b(base64|base32|xxd|openssl\s+(enc|base64)|gunzip|zcat|uudecode|rev)\b|\\x[0-9a-f]{2}/i;
 const CONTAINER_NET = new Set(["curl", "wget", "nc", "ncat", "ssh", "scp", "rsync", "socat", "telnet", "git"]);
@@ -319,7 +342,11 @@ function dispatchNetwork(inp: TCmdInput): { downloads: string[]; writes?: boolea
     case "open": case "xdg-open": case "sensible-browser": case "x-www-browser": case "start": case "firefox": case "chromium": case "chromium-browser": case "google-chrome": case "gio": analyzeOpener(inp); return undefined;
     case "git": analyzeGit(inp); return undefined;
     case "gh": analyzeGh(inp); return undefined;
-    default: analyzePackageManager(inp); return undefined;
+    default: {
+      analyzePackageManager(inp);
+      if (!PKG_MANAGER_NAMES.has(inp.name) && !SAFE_FILTERS.has(inp.name) && !LOCAL_TEXT.has(inp.name)) analyzeOtherProgram(inp, { client: false });
+      return undefined;
+    }
   }
 }
 
@@ -373,6 +400,39 @@ function unwrap(name: string, argv: string[], env: Map<string, string>): string[
       return end === -1 ? tail : tail.slice(0, end);
     }
     case "parallel": return rest.filter((a) => a !== ":::" && !a.startsWith("-")).join(" ");
+    // Run a command in a project environment: `uv run curl …`, `poetry run …`, `pnpm exec …`, `npm exec -- …`
+    case "uv": case "poetry": case "pipenv": case "pdm": case "hatch": case "rye": case "pixi": case "conda": case "mamba": case "micromamba": {
+      const i = rest.indexOf("run");
+      if (i === -1 || rest.slice(0, i).some((a) => !a.startsWith("-"))) return undefined;
+      const after = rest.slice(i + 1);
+      let k = 0;
+      while (k < after.length && (after[k] ?? "").startsWith("-")) k += ["-n", "--name", "-p", "--prefix", "--with", "--python", "-e", "--environment", "--env"].includes(after[k] ?? "") ? 2 : 1;
+      return after.slice(k);
+    }
+    case "npm": case "pnpm": case "yarn": case "bun": {
+      const sub = rest.find((a) => !a.startsWith("-"));
+      if (sub !== "exec" && sub !== "x" && sub !== "dlx") return undefined;
+      if (name === "npm" && rest.includes("-c")) return rest[rest.indexOf("-c") + 1] ?? "";
+      const after = rest.slice(rest.indexOf(sub) + 1);
+      return after[0] === "--" ? after.slice(1) : after.filter((a, k) => k > 0 || !a.startsWith("-"));
+    }
+    case "npx": case "pnpx": case "bunx": {
+      const c = rest.findIndex((a) => a === "-c" || a === "--call");
+      return c === -1 ? undefined : (rest[c + 1] ?? "");
+    }
+    case "direnv": return rest[0] === "exec" ? rest.slice(2) : undefined;
+    case "nix-shell": case "nix": { const i = rest.findIndex((a) => a === "--run" || a === "--command" || a === "-c"); return i === -1 ? undefined : rest.slice(i + 1).join(" "); }
+    case "dotenv": case "env-cmd": case "cross-env": { const i = rest.indexOf("--"); return i !== -1 ? rest.slice(i + 1) : name === "cross-env" ? rest.filter((a) => !/^[A-Za-z_]\w*=/.test(a)) : undefined; }
+    case "chroot": return skipOpts(["--userspec", "--groups"]).slice(1);
+    case "taskset": return skipOpts([]).slice(1);
+    case "unshare": case "rlwrap": case "pkexec": case "ssh-agent": case "nsenter": case "faketime": case "proot": return skipOpts(["-u", "--user", "-t", "--target", "-f", "-a"]);
+    case "screen": return skipOpts(["-S", "-c", "-t", "-L", "-Logfile", "-p", "-X"]);
+    case "tmux": {
+      const i = rest.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|run-shell|run)$/.test(a));
+      if (i === -1) return undefined;
+      const last = rest[rest.length - 1] ?? "";
+      return rest.length > i + 1 && !last.startsWith("-") ? last : undefined;
+    }
     default: return undefined;
   }
 }
@@ -380,8 +440,13 @@ function unwrap(name: string, argv: string[], env: Map<string, string>): string[
 /** Inline script of a shell (`-c`) or interpreter (`-c`, `-e`, `--eval`, `-r` …), if any. */
 function interpreterScript(name: string, args: string[]): string | undefined {
   const flags = SHELLS.has(name) ? null : INTERPRETER.inlineFlags(name);
+  const valueOptions = flags === null ? [] : INTERPRETER.valueOptions(name);
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? "";
+    if (valueOptions.includes(a)) {
+      i++;
+      continue;
+    }
     if (!a.startsWith("-") || a === "--") return name === "awk" || name === "gawk" ? a : undefined;
     if (flags === null) {
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) || a === "--command") return args[i + 1] ?? "";

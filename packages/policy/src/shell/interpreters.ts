@@ -10,6 +10,14 @@ const INLINE: Record<string, string[]> = {
   ruby: ["-e"], perl: ["-e", "-E"], php: ["-r"], lua: ["-e"], rscript: ["-e"], osascript: ["-e"],
   pwsh: ["-c", "-command", "-Command", "--command", "-encodedcommand", "-EncodedCommand", "-e"], powershell: ["-c", "-command", "-Command", "-encodedcommand", "-EncodedCommand", "-e"],
   awk: [], gawk: [], tclsh: [], jshell: [], groovy: ["-e"], julia: ["-e"], elixir: ["-e"], swift: ["-e"],
+  ipython: ["-c"], tsx: ["-e", "--eval", "-p", "--print"], "ts-node": ["-e", "--eval", "-p", "--print"],
+};
+
+/** Options that take the next word as their value, per interpreter family (so `python -W x -c …` is read). */
+const VALUE_OPTIONS: Record<string, string[]> = {
+  python: ["-W", "-X", "-Q"], ipython: ["--profile", "--ipython-dir"],
+  node: ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--inspect-port", "--title", "--env-file"], tsx: ["-r", "--require", "--import", "--tsconfig"], "ts-node": ["-r", "--require", "-P", "--project", "-C", "--compiler"],
+  bun: ["-r", "--preload", "--cwd", "--config"], perl: ["-I", "-m", "-M", "-x"], php: ["-d", "-c", "-z"], ruby: ["-I", "-r", "-E", "-C", "-x"],
 };
 
 function family(name: string): string {
@@ -24,6 +32,7 @@ function family(name: string): string {
 /** Interpreter table lookups. */
 export const INTERPRETER = {
   inlineFlags: (name: string): string[] => INLINE[family(name)] ?? [],
+  valueOptions: (name: string): string[] => VALUE_OPTIONS[family(name)] ?? [],
 };
 
 /** True for a language interpreter (not a POSIX shell). */
@@ -38,7 +47,15 @@ const EXEC_API = /\b(os\.system|os\.popen|subprocess|child_process|execSync|exec
 export function analyzeInlineCode(inp: TCmdInput, code: string): void {
   const literals = [...code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
   if (EXEC_API.test(code)) for (const lit of literals) if (/\s/.test(lit) || /^(curl|wget|nc|ssh)$/.test(lit)) inp.nested(lit);
-  if (!NETWORK_API.test(code)) return;
+  if (!NETWORK_API.test(code)) {
+    // Whatever API opens it (requests aliased, open-uri, copy(), download.file…), a URL written in
+    // the code is where it may connect.
+    // Code that only prints a URL (`print('https://…')`) is left alone.
+    const URL_LITERAL = /\b(https?|wss?|ftp):\/\/[^\s'"`)\]},;]+/gi;
+    if (!/\b(import|require|use|from|open|urlopen|get|post|put|fetch|download|copy|request|socket|connect|send|file_get_contents|fopen|readfile|curl|URI|URL|Net|HTTP|load|invoke)\b/i.test(code.replace(URL_LITERAL, ""))) return;
+    for (const m of code.matchAll(URL_LITERAL)) addUrl(inp, m[0]);
+    return;
+  }
   let found = 0;
   for (const m of code.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"`)]+/gi)) {
     addUrl(inp, m[0]);

@@ -206,3 +206,73 @@ export function urlBasename(url: string): string {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0] ?? "";
   return path.split("/").filter((s) => s !== "").pop() ?? "index.html";
 }
+
+/** Schemes whose URLs name a remote endpoint (file:, data: and the like do not). */
+const REMOTE_SCHEME = /^(https?|wss?|ftps?|sftp|ssh|git|svn(\+ssh)?|hg|ldaps?|postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|redis|rediss|amqps?|mqtts?|nats|kafka|grpcs?|smb|cifs|nfs|telnet|rsync|tcp|udp|rtmps?|rtsp|imaps?|pop3s?|smtps?|xmpp|irc|sips?)$/i;
+/** Schemes whose "host" is a bucket or account name, not a host the policy can check. */
+const OPAQUE_SCHEME = /^(s3|gs|az|abfss?|wasbs?|oss|cos|r2|b2|hdfs)$/i;
+
+/** Programs that connect out (database, directory, file-share, messaging, media, mail clients and tunnels). */
+const CLIENTS = new Set(["mysql", "mariadb", "psql", "pg_dump", "pg_restore", "redis-cli", "mongosh", "mongo", "mongodump", "mongorestore", "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "smbclient", "sshfs", "nmap", "masscan", "svn", "hg", "websocat", "wscat", "grpcurl", "mosquitto_pub", "mosquitto_sub", "kcat", "kafkacat", "nats", "swaks", "sendmail", "mail", "mailx", "mutt", "msmtp", "rclone", "yt-dlp", "youtube-dl", "get", "post", "head", "lwp-request", "lwp-download", "resolvectl", "gsutil", "aws", "az", "gcloud", "kubectl", "helm", "vault", "consul", "terraform", "ansible", "ansible-playbook", "ngrok", "cloudflared", "lt", "localtunnel", "bore", "frpc", "chisel", "iperf", "iperf3", "speedtest", "speedtest-cli"]);
+/** Clients that open a public tunnel: there is no destination to check. */
+const TUNNELS = new Set(["ngrok", "cloudflared", "lt", "localtunnel", "bore", "frpc", "chisel"]);
+/** Clients that are useless without a remote destination on the command line. */
+const NEEDS_DEST = new Set(["nmap", "masscan", "sshfs", "smbclient", "svn", "hg", "websocat", "wscat", "grpcurl", "swaks", "sendmail", "mail", "mailx", "mutt", "msmtp", "yt-dlp", "youtube-dl", "get", "post", "head", "lwp-request", "lwp-download", "resolvectl", "iperf", "iperf3"]);
+/** Options whose value is the host or endpoint. */
+const HOST_OPTIONS = new Set(["-h", "--host", "--hostname", "-H", "--server", "--endpoint", "--endpoint-url", "--url", "--uri", "--address", "--addr", "--broker", "--brokers", "--bootstrap-server"]);
+
+/**
+ * Any other program: URL arguments (also as `--option=URL`) are destinations. Known network
+ * clients also take their host from host options and bare `host`, `user@host`, `host:path` and
+ * `//host/share` operands; mail clients, tunnels and bucket URLs have no checkable destination.
+ */
+export function analyzeOtherProgram(inp: TCmdInput, opts: { client: boolean }): void {
+  const name = inp.name;
+  if (TUNNELS.has(name)) {
+    inp.out.push({ type: "unknown", via: inp.via, detail: `\`${name}\` opens a public tunnel, whose destination cannot be checked` });
+    return;
+  }
+  const client = opts.client || CLIENTS.has(name);
+  let found = false;
+  for (let i = 0; i < inp.args.length; i++) {
+    const arg = inp.args[i] ?? "";
+    const eq = arg.startsWith("-") ? arg.indexOf("=") : -1;
+    const value = eq !== -1 ? arg.slice(eq + 1) : arg;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+    if (scheme !== undefined && REMOTE_SCHEME.test(scheme)) {
+      addUrl(inp, value);
+      found = true;
+    } else if (scheme !== undefined && OPAQUE_SCHEME.test(scheme)) {
+      inp.out.push({ type: "unknown", via: inp.via, detail: `\`${value.slice(0, 80)}\` names a storage bucket, not a host the policy can check` });
+      found = true;
+    } else if (client && arg.startsWith("-")) {
+      const flag = eq !== -1 ? arg.slice(0, eq) : arg;
+      if (HOST_OPTIONS.has(flag)) {
+        const v = eq !== -1 ? value : (inp.args[i + 1] ?? "");
+        // `mysql -H` (HTML output) takes no value: the next word is another option
+        if (v === "" || v.startsWith("/") || v.startsWith("-")) continue;
+        if (eq === -1) i++;
+        if (hasScheme(v)) addUrl(inp, v);
+        else addHost(inp, v.replace(/:\/.*$/, ""));
+        found = true;
+      }
+    } else if (client && scheme === undefined) {
+      const share = /^\/\/([^/]+)\//.exec(arg);
+      const mail = /^[^@\s/]+@([a-z0-9-]+(\.[a-z0-9-]+)+)$/i.exec(arg);
+      if (mail && (name === "swaks" || /mail|mutt|msmtp/.test(name))) {
+        inp.out.push({ type: "unknown", via: inp.via, detail: `\`${name}\` sends mail to \`${arg}\`, through servers the policy cannot check` });
+        found = true;
+      } else if (share?.[1]) {
+        addHost(inp, share[1]);
+        found = true;
+      } else if (/^([^@\s/]+@)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\S*)?$/i.test(arg) && !/\.(txt|md|json|ya?ml|sql|csv|log|conf|cfg|ini|xml|html?|js|ts|py|sh|tar|gz|zip|mp4|mp3|png|jpg)$/i.test(arg.replace(/:.*$/, ""))) {
+        addHost(inp, arg.replace(/^[^@]+@/, "").replace(/:.*$/, ""));
+        found = true;
+      } else if (/^[\w-]+:[\w./-]*$/.test(arg) && name === "rclone") {
+        inp.out.push({ type: "unknown", via: inp.via, detail: `rclone remote \`${arg}\` is configured elsewhere; its destination cannot be checked` });
+        found = true;
+      }
+    }
+  }
+  if (!found && NEEDS_DEST.has(name) && !inp.args.some((a) => a === "--version" || a === "--help" || a === "-V")) inp.out.push({ type: "unknown", via: inp.via, detail: `\`${name}\` connects out, but its destination cannot be verified from the command` });
+}
