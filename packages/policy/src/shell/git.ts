@@ -5,7 +5,28 @@ import { hasScheme, splitOptions } from "./words.js";
 
 const GIT_GLOBAL_VALUE = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix", "--list-cmds", "--attr-source"]);
 const GIT_READ_NET = new Set(["clone", "fetch", "pull", "ls-remote", "archive"]);
-const DANGEROUS_GIT_CONFIG = /^(http\.|https\.|url\.|core\.sshcommand|core\.gitproxy|remote\..*\.(url|pushurl|proxy)|credential\.|protocol\.|uploadpack|receivepack)/i;
+const DANGEROUS_GIT_CONFIG = /^(http\.|https\.|url\.|core\.sshcommand|core\.gitproxy|remote\..*\.(url|pushurl|proxy|uploadpack|receivepack)|credential\.|protocol\.|uploadpack|receivepack|alias\.|core\.(fsmonitor|pager|editor|hookspath|askpass|alternaterefscommand)|pager\.|include\.path|includeif\.|diff\.external|diff\..+\.(command|textconv)|difftool\..+\.cmd|mergetool\..+\.cmd|merge\..+\.driver|filter\..+\.(clean|smudge|process)|sequence\.editor|gpg\.(.+\.)?program)/i;
+// Keys whose value is a command git runs (`alias.x=!cmd`, pagers, editors, fsmonitor, ssh): analyzed as shell.
+const COMMAND_GIT_CONFIG = /^(core\.sshcommand|core\.gitproxy|alias\..+|core\.(fsmonitor|pager|editor|askpass|alternaterefscommand)|pager\..+|sequence\.editor|diff\.external|diff\..+\.(command|textconv)|difftool\..+\.cmd|mergetool\..+\.cmd|merge\..+\.driver|filter\..+\.(clean|smudge|process)|gpg\.(.+\.)?program|credential\.(.+\.)?helper)$/i;
+
+/** A `-c key=value` (or `--config key=value`) setting: commands are analyzed, redirections are unknown. */
+function checkConfigSetting(inp: TCmdInput, setting: string): void {
+  if (!DANGEROUS_GIT_CONFIG.test(setting)) return;
+  const key = setting.split("=")[0] ?? "";
+  const value = setting.includes("=") ? setting.slice(setting.indexOf("=") + 1) : "";
+  configValue(inp, key, value, `-c ${key}`);
+}
+
+/** A dangerous key set to `value`: a command it names is analyzed, a git alias without `!` is git itself, the rest is unknown. */
+function configValue(inp: TCmdInput, key: string, value: string, what: string): void {
+  if (/^alias\./i.test(key) && !value.startsWith("!")) return;
+  if (/^credential\.(.+\.)?helper$/i.test(key) && /^(store|cache|osxkeychain|manager|manager-core|libsecret|wincred)(\s|$)/.test(value)) return;
+  if (COMMAND_GIT_CONFIG.test(key)) {
+    if (value !== "") inp.nested(value.replace(/^!/, ""));
+    return;
+  }
+  inp.out.push({ type: "unknown", via: inp.via, detail: `git \`${what}\` changes where git connects or what it runs` });
+}
 
 /** Owner of a GitHub URL or scp spec (`github.com/<owner>`, `git@github.com:<owner>/…`). */
 export function githubOwnerOf(spec: string): { owner: string; host: string } | undefined {
@@ -30,10 +51,15 @@ export function githubOwnerOf(spec: string): { owner: string; host: string } | u
 
 /** True for a git destination written as URL or scp form (not a remote name, path or refspec). */
 function isGitUrl(spec: string): boolean {
-  return hasScheme(spec) || /^[^@/:]+@[^:/]+:/.test(spec) || /^[a-z0-9.-]+\.[a-z]{2,}:[^/]/i.test(spec);
+  return hasScheme(spec) || /^[^@/:]+@[^:/]+:/.test(spec) || /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)+):/i.test(spec) || /^[a-z][a-z0-9+.-]*::/i.test(spec);
 }
 
 function gitDestination(inp: TCmdInput, spec: string, purpose: "git-read" | "git-write"): void {
+  // `<transport>::<address>` runs a remote helper (`ext::` runs any command)
+  if (/^[a-z][a-z0-9+.-]*::/i.test(spec)) {
+    inp.out.push({ type: "unknown", via: inp.via, detail: `git remote helper \`${spec.slice(0, spec.indexOf("::"))}::\` reaches a destination that cannot be checked` });
+    return;
+  }
   if (hasScheme(spec)) {
     if (/^file:/i.test(spec)) return;
     addUrl(inp, spec, purpose);
@@ -51,7 +77,8 @@ function gitDestination(inp: TCmdInput, spec: string, purpose: "git-read" | "git
 export function analyzeGit(inp: TCmdInput): void {
   const args = inp.args;
   for (const [k, v] of inp.env) {
-    if (k === "GIT_SSH_COMMAND") inp.nested(v);
+    if (k === "GIT_SSH_COMMAND" || k === "GIT_EXTERNAL_DIFF" || k === "GIT_PAGER" || k === "PAGER" || k === "GIT_EDITOR" || k === "GIT_SEQUENCE_EDITOR" || k === "GIT_ASKPASS" || k === "EDITOR" || k === "VISUAL") inp.nested(v);
+    else if (k === "GIT_ALLOW_PROTOCOL" || k === "GIT_PROTOCOL_FROM_USER") inp.out.push({ type: "unknown", via: inp.via, detail: `\`${k}\` enables git transports that run commands` });
     else if (k === "GIT_SSH" || k === "GIT_PROXY_COMMAND" || k === "GIT_EXEC_PATH" || (k.startsWith("GIT_CONFIG") && k !== "GIT_CONFIG_NOSYSTEM")) inp.out.push({ type: "unknown", via: inp.via, detail: `\`${k}\` changes how git reaches the network` });
   }
   let i = 0;
@@ -59,10 +86,17 @@ export function analyzeGit(inp: TCmdInput): void {
     const a = args[i] ?? "";
     if (GIT_GLOBAL_VALUE.has(a)) {
       const v = args[++i] ?? "";
-      if (a === "-c" && DANGEROUS_GIT_CONFIG.test(v)) {
-        if (/sshcommand|gitproxy/i.test(v)) inp.nested(v.replace(/^[^=]*=/, ""));
-        else inp.out.push({ type: "unknown", via: inp.via, detail: `git \`-c ${v.split("=")[0] ?? ""}\` redirects the network destination` });
-      }
+      if (a === "-c") checkConfigSetting(inp, v);
+      // `--config-env key=VAR`: the value comes from the environment
+      else if (a === "--config-env" && DANGEROUS_GIT_CONFIG.test(v)) inp.out.push({ type: "unknown", via: inp.via, detail: `git \`--config-env ${v.split("=")[0] ?? ""}\` takes a setting from the environment` });
+      continue;
+    }
+    if (a.startsWith("-c") && a.length > 2 && !a.startsWith("--")) {
+      checkConfigSetting(inp, a.slice(2));
+      continue;
+    }
+    if (a.startsWith("--config-env=")) {
+      if (DANGEROUS_GIT_CONFIG.test(a.slice(13))) inp.out.push({ type: "unknown", via: inp.via, detail: "git `--config-env` takes a setting from the environment" });
       continue;
     }
     if (a.startsWith("-")) continue;
@@ -71,6 +105,28 @@ export function analyzeGit(inp: TCmdInput): void {
   const sub = args[i] ?? "";
   const rest = args.slice(i + 1);
   const { operands } = splitOptions(rest, new Set(["-o", "--origin", "-b", "--branch", "--depth", "--reference", "--separate-git-dir", "-c", "--config", "--upload-pack", "-u", "--receive-pack", "--exec", "--repo", "--push-option", "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "--template", "--server-option", "--recurse-submodules", "--signed", "--force-with-lease", "--remote", "--prefix", "--format", "--output"]));
+  // Settings given to the subcommand (`git clone -c k=v`, `--config k=v`) apply like global ones.
+  for (let k = 0; k < rest.length; k++) {
+    const r = rest[k] ?? "";
+    if ((r === "-c" || r === "--config") && (sub === "clone" || sub === "submodule")) checkConfigSetting(inp, rest[k + 1] ?? "");
+    else if (r.startsWith("--config=")) checkConfigSetting(inp, r.slice(9));
+    else if (/^--(repo|remote)=/.test(r)) {
+      const v = r.slice(r.indexOf("=") + 1);
+      if (isGitUrl(v)) gitDestination(inp, v, sub === "push" ? "git-write" : "git-read");
+      else if (v !== "" && !v.startsWith("/") && !v.startsWith(".")) inp.out.push({ type: "remote", name: v, via: inp.via, write: sub === "push" });
+    } else if ((r === "--repo" || r === "--remote") && rest[k + 1] !== undefined) {
+      const v = rest[k + 1] ?? "";
+      if (isGitUrl(v)) gitDestination(inp, v, sub === "push" ? "git-write" : "git-read");
+    }
+  }
+  if (sub === "subtree" || sub === "send-pack" || sub === "http-push" || sub === "fetch-pack" || sub === "http-fetch") {
+    const urls = operands.filter(isGitUrl);
+    for (const u of urls) gitDestination(inp, u, sub === "fetch-pack" || sub === "http-fetch" ? "git-read" : "git-write");
+    const remote = sub === "subtree" ? operands.find((o, k) => k > 0 && !isGitUrl(o) && /^(push|pull|add|merge)$/.test(operands[0] ?? "") && k === 1) : undefined;
+    if (remote !== undefined) inp.out.push({ type: "remote", name: remote, via: inp.via, write: operands[0] === "push" });
+    if (urls.length === 0 && remote === undefined && (sub !== "subtree" || /^(push|pull|add)$/.test(operands[0] ?? ""))) inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} reaches a destination that cannot be verified` });
+    return;
+  }
   if (sub === "push") {
     const dest = operands[0];
     if (dest === undefined) inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true, implicit: true });
@@ -90,12 +146,16 @@ export function analyzeGit(inp: TCmdInput): void {
   } else if (sub === "send-email" || sub === "request-pull" || sub === "svn" || sub === "p4" || sub === "lfs" || sub === "imap-send") {
     inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} sends data to a destination that cannot be verified` });
   } else if (sub === "config") {
+    const cfg = splitOptions(rest, new Set(["-f", "--file", "--blob", "--type", "--default", "--comment", "--value", "--url"])).operands;
+    // `git config set <key> <value>` (git 2.46+) reads like `git config <key> <value>`
+    if (/^(set|add|replace-all)$/.test(cfg[0] ?? "") && cfg.length > 2) cfg.shift();
+    operands.splice(0, operands.length, ...cfg);
     const key = operands[0] ?? "";
     if (/^url\./i.test(key) && operands.length > 1) inp.out.push({ type: "unknown", via: inp.via, detail: `git config \`${key}\` rewrites remote URLs` });
     else if (DANGEROUS_GIT_CONFIG.test(key) && operands.length > 1) {
       const v = operands[1] ?? "";
       if (isGitUrl(v)) gitDestination(inp, v, "git-write");
-      else inp.out.push({ type: "unknown", via: inp.via, detail: `git config \`${key}\` redirects the network destination` });
+      else configValue(inp, key, v, `config ${key}`);
     }
   }
 }
