@@ -7,6 +7,7 @@ const SEGMENTS = [
   ".ssh", ".SSH", ".aws", ".gnupg", ".config", "gcloud", "op", ".kube", "config", ".docker", "config.json", ".azure", ".oci", ".password-store", ".anthropic", ".claude", ".tokens",
   ".env", ".ENV", ".env.local", ".env.example", ".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", ".pgpass", ".my.cnf", "id_rsa", "ID_ED25519", "id_ecdsa_sk.x", "id_rsa.pub", "known_hosts",
   "server.key", "cert.P12", "a.pfx", "b.jks", "c.keystore", "credentials", "credentials.json", "my-private_key.pem", "key.pem", "tls-key.pem", "cert.pem",
+  "gh", "hosts.yml", ".credentials.json", "auth.json", "oauth_creds.json", "github-copilot", "apps.json", ".cargo", "credentials.toml", ".gem", ".terraform.d", "credentials.tfrc.json", ".vault-token", ".m2", "settings.xml", ".envrc", "hub", ".boto", ".s3cfg", "proc", "self", "environ", "rclone", "rclone.conf", ".AWS",
   "src", "docs", "notes.txt", "README.md", "x", "*", "?", "[s]", ".ss?", "id_*", ".e[n]v", "cred*", "*.pem", "a[b",
 ];
 const PREFIXES = ["", "~/", "$HOME/", "${HOME}/", "/home/dev/", "/Users/me/", "./", "../", "/root/", "/"];

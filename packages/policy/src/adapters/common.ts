@@ -59,5 +59,6 @@ export function fileKind(tool: string): TCallKind | undefined {
 
 /** True for tools that only read files. */
 export function isReadTool(tool: string): boolean {
-  return /^(read|notebookread|view|read_file|read_many_files|cat)$/i.test(tool);
+  // Search tools print the lines they match: reading a credential file through them is reading it.
+  return /^(read|notebookread|view|read_file|read_many_files|cat|grep|search_file_content|grep_search|rg)$/i.test(tool);
 }

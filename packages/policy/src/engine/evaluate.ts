@@ -37,6 +37,13 @@ function isProtectedPath(s: string, extra: readonly string[]): boolean {
   return PROTECTED_PATH.test(s) || extra.some((e) => e !== "" && s.includes(e));
 }
 
+/** The state directory as a command may write it: absolute, or under `~` / `$HOME` / `${HOME}`. */
+function stateDirSpellings(stateDir: string, homeDir: string | undefined): string[] {
+  if (homeDir === undefined || homeDir === "" || !stateDir.startsWith(`${homeDir}/`)) return [stateDir];
+  const rest = stateDir.slice(homeDir.length);
+  return [stateDir, `~${rest}`, `$HOME${rest}`, `\${HOME}${rest}`];
+}
+
 function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationContext): TDecision {
   if (p.dlp?.error !== undefined) return denyDecision({ rule: "policy.invalid", reason: `the policy's dlp rules are invalid: ${p.dlp.error}` });
   const canonical = call.canonicalTool;
@@ -44,7 +51,7 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
 
   // INVARIANT: analysis is bounded; a command too large to analyze is denied, not skipped.
   if (call.kind === "shell" && typeof call.command === "string" && call.command.length > MAX_COMMAND_CHARS) return denyDecision({ rule: "input.too_large", reason: `the command is ${call.command.length} characters long, more than the ${MAX_COMMAND_CHARS} the guard analyzes; split it into smaller commands` });
-  const extra = ctx.stateDir ? [...p.protectedPaths, ctx.stateDir] : p.protectedPaths;
+  const extra = ctx.stateDir ? [...p.protectedPaths, ...stateDirSpellings(ctx.stateDir, ctx.homeDir)] : p.protectedPaths;
   const facts = factsOf(call);
   const isShell = call.kind === "shell" && typeof call.command === "string";
   const shell = isShell ? shellOf(call, facts, extra, p.networkCommands) : undefined;

@@ -33,6 +33,30 @@ export const KILL_SWITCH = {
   },
 };
 
+const DESTRUCTIVE = new Set(["rm", "rmdir", "mv", "unlink", "shred", "chmod", "chown", "chgrp", "chattr", "ln", "truncate", "srm", "trash", "trash-put", "gio"]);
+// Directories that hold agent hook configuration or the guard's state (and their parents).
+const PROTECTED_DIR = /(^|[/~]|\$home|\$\{home\})(\.claude|\.codex|\.gemini|\.cursor|\.copilot|\.github|\.github\/hooks|\.config\/egress-sync|\.egress-sync|egress-sync|\.windsurf|\.codeium)$|^(~|\$home|\$\{home\}|\/home\/[^/]+|\/users\/[^/]+|\/root)(\/\.config)?$/;
+// Names protected paths are made of, for globs (`~/.cl?ude/settings.json`).
+const PROTECTED_SEGMENTS = [".claude", ".codex", ".gemini", ".cursor", ".copilot", ".github", ".config", "egress-sync", ".egress-sync", "settings.json", "settings.local.json", "hooks.json", "hooks", "config.toml", "requirements.toml", "managed-settings.json", "hook-cache.json", "snapshot.json", "root.json", "config.json", "last-seen.json", "mcp-gate-policy.json", ".claude.json"];
+
+/** True when a glob could name a protected path: each globbed segment is tried as the protected names it matches. */
+function globMayBeProtected(p: string): boolean {
+  if (!/[*?[]/.test(p)) return false;
+  const segments = p.split("/");
+  const options = segments.map((seg) => {
+    if (!/[*?[]/.test(seg)) return [seg];
+    const re = new RegExp(`^${shellGlobSource(seg)}$`, "i");
+    const names = PROTECTED_SEGMENTS.filter((n) => re.test(n));
+    return names.length > 0 ? names : [seg];
+  });
+  // Every combination, bounded (a path has few globbed segments).
+  let candidates = [""];
+  for (const [k, opts] of options.entries()) {
+    candidates = candidates.flatMap((c) => opts.map((o) => (k === 0 ? o : `${c}/${o}`))).slice(0, 256);
+  }
+  return candidates.some((c) => PROTECTED_PATH.test(c) || PROTECTED_DIR.test(c.toLowerCase()));
+}
+
 const READERS = new Set(["cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "rg", "ag", "ls", "stat", "wc", "diff", "file", "bat", "jq", "yq", "view", "find", "tree", "md5sum", "sha256sum", "shasum", "test", "[", "[[", "realpath", "readlink", "dirname", "basename", "du", "which", "type", "echo", "printf"]);
 
 /** Tamper findings for one simple command. */
@@ -42,11 +66,22 @@ export function tamperInCommand(words: string[], env: Map<string, string>, redir
   const name = commandName(words[0] ?? "");
   for (const k of env.keys()) if (KILL_SWITCH.test(k)) out.push({ type: "tamper", via, detail: `sets the hook kill switch \`${k}\`` });
   for (const w of words) if (KILL_SWITCH.test(w)) out.push({ type: "tamper", via, detail: `touches the hook kill switch in \`${w.slice(0, 80)}\`` });
-  const isProtected = (p: string): boolean => PROTECTED_PATH.test(p) || extra.some((e) => e !== "" && p.includes(e));
+  const isProtected = (p: string): boolean => PROTECTED_PATH.test(p) || extra.some((e) => e !== "" && p.includes(e)) || globMayBeProtected(p);
   for (const r of redirects) if (/>/.test(r.op) && isProtected(r.target)) out.push({ type: "tamper", via, detail: `writes to \`${r.target}\`` });
   if (name === "egress-sync" && words.slice(1).some((w) => /^(uninstall|disable|reset)$/.test(w))) out.push({ type: "tamper", via, detail: "uninstalls or disables the egress guard" });
   if (["npm", "pnpm", "yarn", "brew", "pip", "pipx", "bun"].includes(name) && words.some((w) => /^(un|uninstall|rm|remove|r|unlink)$/.test(w)) && words.some((w) => /egress-sync|@egress\//.test(w))) out.push({ type: "tamper", via, detail: "uninstalls the egress guard" });
   if (["kill", "pkill", "killall"].includes(name) && words.some((w) => /egress-sync/.test(w))) out.push({ type: "tamper", via, detail: "stops the egress guard" });
+  // Removing, moving or re-permissioning a directory that holds hook configuration or the guard's state.
+  if (DESTRUCTIVE.has(name)) {
+    for (const w of words.slice(1)) {
+      if (w.startsWith("-")) continue;
+      const dir = w.toLowerCase().replace(/\/+$/, "").replace(/\/(?:\.?\/)+/g, "/");
+      if (PROTECTED_DIR.test(dir) || extra.some((e) => e !== "" && e.startsWith(`${w.replace(/\/+$/, "")}/`))) {
+        out.push({ type: "tamper", via, detail: `\`${name}\` would remove or change \`${w.slice(0, 120)}\`, which holds agent hook configuration or the guard's state` });
+        break;
+      }
+    }
+  }
   if (!READERS.has(name)) {
     for (const w of words.slice(1)) {
       if (isProtected(w) || (/egress-sync/.test(w) && ["rm", "unlink", "mv", "chmod", "chattr", "shred", "truncate", "ln"].includes(name))) {
@@ -60,13 +95,15 @@ export function tamperInCommand(words: string[], env: Map<string, string>, redir
 
 const EXAMPLE_ENV = /\.env\.(example|sample|template|dist|defaults|schema|test\.example)$/i;
 const SECRET_BASENAME = /^(\.env(\..+)?|\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.pgpass|\.my\.cnf|id_(rsa|dsa|ecdsa|ed25519)(_sk)?[\w.-]*|.+\.(key|p12|pfx|jks|keystore)|credentials(\.json)?|.*private[-_]?key.*\.pem|key\.pem|.+-key\.pem)$/i;
-const SECRET_DIR = /(^|\/)(\.ssh|\.aws|\.gnupg|\.config\/gcloud|\.config\/op|\.kube|\.docker|\.azure|\.oci|\.password-store|\.anthropic|\.claude\/\.tokens)(\/|$)/;
+// Files where CLIs and agents keep tokens (GitHub CLI, the agents themselves, package registries, Vault, Terraform) and process environments.
+const TOKEN_FILES = /(^|\/)(\.config\/gh\/hosts\.ya?ml|\.claude\/\.credentials\.json|\.codex\/auth\.json|\.gemini\/(oauth_creds|google_accounts)\.json|\.config\/github-copilot\/(apps|hosts)\.json|\.cargo\/credentials(\.toml)?|\.gem\/credentials|\.terraform\.d\/credentials\.tfrc\.json|\.vault-token|\.m2\/settings(-security)?\.xml|\.envrc|\.config\/hub|\.boto|\.s3cfg|\.composer\/auth\.json|\.config\/composer\/auth\.json|\.nuget\/nuget\/nuget\.config|\.config\/rclone\/rclone\.conf)$|^\/proc\/(self|\d+|thread-self)\/environ$/i;
+const SECRET_DIR = /(^|\/)(\.ssh|\.aws|\.gnupg|\.config\/gcloud|\.config\/op|\.kube|\.docker|\.azure|\.oci|\.password-store|\.anthropic|\.claude\/\.tokens)(\/|$)/i;
 const SECRET_SEGMENTS = [".ssh", ".aws", ".gnupg", ".env", "id_rsa", "id_ed25519", "id_ecdsa", "credentials", ".netrc", ".npmrc", ".pypirc", ".git-credentials"];
 
 // Lower-case substrings at least one of which every path {@link matchesSensitivePath} accepts
 // contains (sensitive-paths.test.ts checks it): most words skip the expressions (and their
 // compilation on the hook's first call) altogether.
-const SENSITIVE_HINTS = [".env", "npmrc", "pypirc", "netrc", "credentials", ".pgpass", ".my.cnf", "id_", ".key", ".p12", ".pfx", ".jks", ".keystore", ".pem", ".ssh", ".aws", ".gnupg", "gcloud", ".config/op", ".kube", ".docker", ".azure", ".oci", ".password-store", ".anthropic", ".tokens", "*", "?", "["];
+const SENSITIVE_HINTS = ["hosts.y", "credentials", "auth.json", "oauth_creds", "google_accounts", "github-copilot", ".vault-token", "settings.xml", "settings-security.xml", "environ", ".config/hub", ".boto", ".s3cfg", "nuget.config", "rclone.conf", ".env", "npmrc", "pypirc", "netrc", "credentials", ".pgpass", ".my.cnf", "id_", ".key", ".p12", ".pfx", ".jks", ".keystore", ".pem", ".ssh", ".aws", ".gnupg", "gcloud", ".config/op", ".kube", ".docker", ".azure", ".oci", ".password-store", ".anthropic", ".tokens", "*", "?", "["];
 
 /** True when a path names a credential file or directory (globs are matched against known names). */
 export function isSensitivePath(p: string): boolean {
@@ -84,7 +121,8 @@ export function matchesSensitivePath(p: string): boolean {
   if (SECRET_BASENAME.test(base) && !/^credentials(\.json)?$/i.test(base)) return true;
   if (/^credentials(\.json)?$/i.test(base) && SECRET_DIR.test(path)) return true;
   if (SECRET_DIR.test(path) && !/\.docker\/(?!config\.json)|\.kube\/(?!config)/.test(path)) return true;
-  if (/\.docker\/config\.json|\.kube\/config/.test(path)) return true;
+  if (/\.docker\/config\.json|\.kube\/config/i.test(path)) return true;
+  if (TOKEN_FILES.test(path)) return true;
   if (/[*?[]/.test(path)) {
     for (const seg of path.split("/")) {
       if (!/[*?[]/.test(seg) || /^[*?]+$/.test(seg)) continue;

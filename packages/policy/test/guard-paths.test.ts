@@ -1,0 +1,51 @@
+/** Tamper and credential checks over directories, globs, home-relative spellings, token files and search tools. */
+import { describe, expect, test } from "vitest";
+import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+
+const policy = compilePolicy(defaultPolicyDocument());
+const ctx = { stateDir: "/home/dev/.egress-sync", homeDir: "/home/dev" };
+function decide(tool: string, input: Record<string, unknown>, agent = "claude-code") {
+  const r = parseHookInput(agent, JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: agent === "gemini-cli" ? "BeforeTool" : "PreToolUse", tool_name: tool, tool_input: input }));
+  if (!r.ok) throw new Error("unparsed");
+  return evaluate(r.call, policy, ctx);
+}
+const bash = (command: string) => decide("Bash", { command });
+
+describe("tamper", () => {
+  test.each([
+    "rm -rf ~/.claude",
+    "mv ~/.claude ~/.claude.bak",
+    "rm -rf ~/.codex",
+    "rm -rf ~/.config",
+    "rm -rf ~",
+    "rm -rf /",
+    "sed -i '/egress/d' ~/.cl?ude/settings.json",
+    "rm ~/.codex/hook?.json",
+    "echo '{}' > ~/.claude/setting[s].json",
+    "sed -i 's/deny/allow/' ~/.config/egress-sy?c/hook-cache.json",
+    "cp /tmp/p.json ~/.egress-sync/policy.json",
+    "echo x > $HOME/.egress-sync/hook-cache.json",
+  ])("%s", (command) => {
+    expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
+  });
+
+  test.each(["rm -rf node_modules", "rm -rf dist build", "mv src/a.ts src/b.ts", "chmod +x scripts/run.sh", "rm -rf .config", "rm -f *.log", "ls ~/.claude", "cat ~/.claude/settings.json"])("%s stays allowed", (command) => {
+    expect(bash(command).effect).toBe("allow");
+  });
+});
+
+describe("credential files", () => {
+  test.each(["cat ~/.AWS/credentials", "cat ~/.config/gh/hosts.yml", "cat ~/.claude/.credentials.json", "cat ~/.codex/auth.json", "cat /proc/self/environ", "cat ~/.vault-token", "cat .envrc", "cat ~/.cargo/credentials.toml"])("%s", (command) => {
+    expect(bash(command)).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+  });
+
+  test("search tools that print matching lines are reads", () => {
+    expect(decide("Grep", { pattern: ".", path: "/home/dev/.ssh/id_rsa", output_mode: "content" })).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+    expect(decide("Grep", { pattern: "aws_secret", path: "/home/dev/.aws" })).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+    expect(decide("search_file_content", { pattern: "x", dir_path: "/home/dev/.ssh" }, "gemini-cli")).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+    expect(decide("Grep", { pattern: "TODO", path: "/home/dev/project/src" }).effect).toBe("allow");
+    expect(decide("Grep", { pattern: "hooks", path: "/home/dev/.claude/settings.json" }).effect).toBe("allow");
+    expect(decide("Read", { file_path: "/Users/dev/.AWS/credentials" })).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+    expect(bash("cat ~/.config/gh/config.yml").effect).toBe("allow");
+  });
+});
