@@ -92,6 +92,15 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const args = words.slice(1).map((w) => w.text);
   const inp: TCmdInput = { name, args, dynamicArgs: words.slice(1).map((w) => w.dynamic), env, via, out, nested };
   const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));
+  if ((first.dynamic || name === "") && upstreamNet) {
+    // `curl … | $(which bash)`, `curl … | /bin/b?sh`: fetched text into a program named at run time
+    out.push({ type: "pipe-interpreter", via, interpreter: first.text.slice(0, 40) });
+    return;
+  }
+  if (name === "make" && upstreamNet && args.some((a, k) => (a === "-f" || a === "--file" || a === "--makefile") && args[k + 1] === "-")) {
+    out.push({ type: "pipe-interpreter", via, interpreter: "make" });
+    return;
+  }
   if (first.dynamic || name === "" || name === "{}") {
     const sub = substitutionScript(first.text);
     if (sub !== undefined) {
@@ -180,6 +189,9 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
         if (hasScheme(fileArg)) addUrl(inp, fileArg);
         if (/^\$\(|^`/.test(words.find((w) => w.text === fileArg)?.text ?? "")) out.push({ type: "download-exec", via, path: fileArg });
       }
+    } else if (upstreamNet && /\b(exec|eval|source|compile|Function|system|popen|spawn|runInThisContext)\b|\$\(cat\)|`cat`|\/dev\/stdin|\bsh\b|\bbash\b/.test(script)) {
+      // `curl … | python3 -c "exec(sys.stdin.read())"`, `| bash -c "$(cat)"`: the fetched text is run
+      out.push({ type: "pipe-interpreter", via, interpreter: name });
     } else if (SHELLS.has(name)) {
       if (cmd.substitutions.some((s) => /\b(curl|wget|fetch|nc|ncat)\b/.test(s))) out.push({ type: "pipe-interpreter", via, interpreter: name });
       nested(script);

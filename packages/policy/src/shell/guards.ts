@@ -33,6 +33,9 @@ export const KILL_SWITCH = {
   },
 };
 
+const AGENT_CLIS = new Set(["claude", "codex", "gemini", "cursor-agent", "copilot", "opencode", "aider", "goose", "amp"]);
+const AGENT_CONFIG_ENV = new Set(["CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_DIR", "XDG_CONFIG_HOME", "COPILOT_HOME", "CURSOR_CONFIG_DIR", "HOME"]);
+const AGENT_BYPASS_FLAG = /^(--dangerously-skip-permissions|--dangerously-bypass-approvals-and-sandbox|--yolo|--setting-sources(=.*)?|--settings(=.*)?|--disable(=codex_hooks)?|codex_hooks|--no-hooks|--allow-all-tools|--config-dir(=.*)?)$/;
 const DESTRUCTIVE = new Set(["rm", "rmdir", "mv", "unlink", "shred", "chmod", "chown", "chgrp", "chattr", "ln", "truncate", "srm", "trash", "trash-put", "gio"]);
 // Directories that hold agent hook configuration or the guard's state (and their parents).
 const PROTECTED_DIR = /(^|[/~]|\$home|\$\{home\})(\.claude|\.codex|\.gemini|\.cursor|\.copilot|\.github|\.github\/hooks|\.config\/egress-sync|\.egress-sync|egress-sync|\.windsurf|\.codeium)$|^(~|\$home|\$\{home\}|\/home\/[^/]+|\/users\/[^/]+|\/root)(\/\.config)?$/;
@@ -71,6 +74,12 @@ export function tamperInCommand(words: string[], env: Map<string, string>, redir
   if (name === "egress-sync" && words.slice(1).some((w) => /^(uninstall|disable|reset)$/.test(w))) out.push({ type: "tamper", via, detail: "uninstalls or disables the egress guard" });
   if (["npm", "pnpm", "yarn", "brew", "pip", "pipx", "bun"].includes(name) && words.some((w) => /^(un|uninstall|rm|remove|r|unlink)$/.test(w)) && words.some((w) => /egress-sync|@egress\//.test(w))) out.push({ type: "tamper", via, detail: "uninstalls the egress guard" });
   if (["kill", "pkill", "killall"].includes(name) && words.some((w) => /egress-sync/.test(w))) out.push({ type: "tamper", via, detail: "stops the egress guard" });
+  // Another agent started without this machine's hook configuration (or with hooks or permissions switched off).
+  if (AGENT_CLIS.has(name)) {
+    const moved = [...env.keys()].find((k) => AGENT_CONFIG_ENV.has(k));
+    const flag = words.slice(1).find((w) => AGENT_BYPASS_FLAG.test(w));
+    if (moved !== undefined || flag !== undefined) out.push({ type: "tamper", via, detail: `starts \`${name}\` ${moved !== undefined ? `with its configuration moved (\`${moved}\`)` : `with \`${flag ?? ""}\``}, outside the guard's hooks` });
+  }
   // Removing, moving or re-permissioning a directory that holds hook configuration or the guard's state.
   if (DESTRUCTIVE.has(name)) {
     for (const w of words.slice(1)) {
