@@ -78,3 +78,33 @@ describe("another agent started outside the guard's hooks", () => {
     expect(bash(command).effect).toBe("allow");
   });
 });
+
+describe("mentions are not changes", () => {
+  test.each([
+    "git add .claude/settings.json",
+    "git diff -- .claude/settings.json",
+    "git commit -m \"add CODEX_HOOKS_DISABLE docs\"",
+    "grep -rn \"disableAllHooks\" docs/",
+    "cp .env.example .env",
+    "python3 -c \"import urllib.parse; print(urllib.parse.quote('a b'))\"",
+  ])("%s is allowed", (command) => {
+    expect(bash(command).effect).toBe("allow");
+  });
+
+  test.each(["git checkout -- .claude/settings.json", "export CODEX_HOOKS_DISABLE=1", "echo '{}' > .claude/settings.json"])("%s is still tamper", (command) => {
+    expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
+  });
+
+  test("copying a credential file out is still a read of it", () => {
+    expect(bash("cp .env /tmp/x")).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+  });
+});
+
+describe("GitHub owners", () => {
+  test("dot segments are resolved before the owner is taken", async () => {
+    const { githubOwnerOf } = await import("../src/shell/git.js");
+    expect(githubOwnerOf("https://github.com/acme/../evilorg/leak.git")?.owner).toBe("evilorg");
+    expect(githubOwnerOf("git@github.com:acme/%2e%2e/evilorg/x.git")?.owner).toBe("evilorg");
+    expect(githubOwnerOf("https://github.com/acme/app.git")?.owner).toBe("acme");
+  });
+});

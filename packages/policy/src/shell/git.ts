@@ -44,7 +44,14 @@ export function githubOwnerOf(spec: string): { owner: string; host: string } | u
     path = `/${m[2] ?? ""}`;
   }
   if (host !== "github.com" && host !== "www.github.com" && host !== "api.github.com") return undefined;
-  const segs = (path ?? "").split(/[/?#]/).filter((s) => s !== "");
+  // Dot segments are resolved before the request is sent: `acme/../evilorg/x` is evilorg's
+  const segs: string[] = [];
+  for (const seg of (path ?? "").split(/[?#]/)[0]?.split("/") ?? []) {
+    const d = seg.replace(/%2e/gi, ".");
+    if (d === "" || d === ".") continue;
+    if (d === "..") segs.pop();
+    else segs.push(seg);
+  }
   const owner = host === "api.github.com" && segs[0] === "repos" ? segs[1] : segs[0];
   return owner ? { owner: decodeURIComponent(owner).toLowerCase(), host } : undefined;
 }

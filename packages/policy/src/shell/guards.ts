@@ -33,6 +33,9 @@ export const KILL_SWITCH = {
   },
 };
 
+const SEARCHERS = new Set(["grep", "egrep", "fgrep", "rg", "ag", "ack", "git-grep"]);
+// git subcommands that read or stage files and never change them in the work tree.
+const GIT_READ_ONLY = /^(add|diff|log|show|status|blame|ls-files|grep|commit|shortlog|whatchanged|annotate|cat-file|ls-tree)$/;
 const AGENT_CLIS = new Set(["claude", "codex", "gemini", "cursor-agent", "copilot", "opencode", "aider", "goose", "amp"]);
 const AGENT_CONFIG_ENV = new Set(["CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_DIR", "XDG_CONFIG_HOME", "COPILOT_HOME", "CURSOR_CONFIG_DIR", "HOME"]);
 const AGENT_BYPASS_FLAG = /^(--dangerously-skip-permissions|--dangerously-bypass-approvals-and-sandbox|--yolo|--setting-sources(=.*)?|--settings(=.*)?|--disable(=codex_hooks)?|codex_hooks|--no-hooks|--allow-all-tools|--config-dir(=.*)?)$/;
@@ -68,7 +71,9 @@ export function tamperInCommand(words: string[], env: Map<string, string>, redir
   const via = words.join(" ").slice(0, 200);
   const name = commandName(words[0] ?? "");
   for (const k of env.keys()) if (KILL_SWITCH.test(k)) out.push({ type: "tamper", via, detail: `sets the hook kill switch \`${k}\`` });
-  for (const w of words) if (KILL_SWITCH.test(w)) out.push({ type: "tamper", via, detail: `touches the hook kill switch in \`${w.slice(0, 80)}\`` });
+  // Searching for or committing text that names a kill switch does not set it.
+  const mentionsOnly = SEARCHERS.has(name) || (name === "git" && GIT_READ_ONLY.test(words.find((w, k) => k > 0 && !w.startsWith("-")) ?? ""));
+  if (!mentionsOnly) for (const w of words) if (KILL_SWITCH.test(w)) out.push({ type: "tamper", via, detail: `touches the hook kill switch in \`${w.slice(0, 80)}\`` });
   const isProtected = (p: string): boolean => PROTECTED_PATH.test(p) || extra.some((e) => e !== "" && p.includes(e)) || globMayBeProtected(p);
   for (const r of redirects) if (/>/.test(r.op) && isProtected(r.target)) out.push({ type: "tamper", via, detail: `writes to \`${r.target}\`` });
   if (name === "egress-sync" && words.slice(1).some((w) => /^(uninstall|disable|reset)$/.test(w))) out.push({ type: "tamper", via, detail: "uninstalls or disables the egress guard" });
@@ -91,7 +96,7 @@ export function tamperInCommand(words: string[], env: Map<string, string>, redir
       }
     }
   }
-  if (!READERS.has(name)) {
+  if (!READERS.has(name) && !mentionsOnly) {
     for (const w of words.slice(1)) {
       if (isProtected(w) || (/egress-sync/.test(w) && ["rm", "unlink", "mv", "chmod", "chattr", "shred", "truncate", "ln"].includes(name))) {
         out.push({ type: "tamper", via, detail: `\`${name}\` changes the guard's configuration at \`${w.slice(0, 120)}\`` });
@@ -183,6 +188,7 @@ function decodeEscapes(s: string): string {
   return s.replace(/\\x([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\0?([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
 }
 
+const COPIERS = new Set(["cp", "mv", "install", "ln", "rsync"]);
 const NO_CONTENT = new Set(["ssh", "ssh-keygen", "ssh-add", "ssh-agent", "ssh-copy-id", "chmod", "chown", "chgrp", "ls", "stat", "touch", "mkdir", "rm", "test", "[", "[[", "file", "wc", "du", "realpath", "readlink", "dirname", "basename", "which", "type"]);
 
 /** Sensitive-file findings for one simple command (reads of secrets that then reach the model). */
@@ -194,7 +200,10 @@ export function sensitiveInWords(words: string[], redirects: { op: string; targe
   // Commands that use or manage a credential file without printing its content.
   if (NO_CONTENT.has(name)) return out;
   const inline = /^(python[0-9.]*|node|nodejs|ruby|perl|php|deno|bun|osascript)$/.test(name);
+  // The last operand of a copy or move is written, not read (`cp .env.example .env`).
+  const copyTarget = COPIERS.has(name) ? words.filter((w, k) => k > 0 && !w.startsWith("-")).pop() : undefined;
   for (const w of words.slice(1)) {
+    if (w === copyTarget) continue;
     if (name === "echo" || name === "printf") {
       const d = decodeEscapes(w);
       // Output of echo/printf inside $(…) becomes an argument (a path) of the outer command.
