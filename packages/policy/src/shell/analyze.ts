@@ -10,7 +10,7 @@ import { analyzeOtherProgram, analyzeCurl, analyzeDns, analyzeNetcat, analyzeOpe
 import { analyzeGh, analyzeGit } from "./git.js";
 import { analyzePackageManager, analyzeInlineCode, INTERPRETER, isInterpreter, SHELLS } from "./interpreters.js";
 import { commandName, hasScheme } from "./words.js";
-import { sensitiveInWords, tamperInCommand } from "./guards.js";
+import { sensitiveInWords, shellGlobSource, tamperInCommand } from "./guards.js";
 
 const MAX_DEPTH = 6;
 const MAX_PIPELINE = 64;
@@ -24,10 +24,11 @@ export type TShellAnalysis = { findings: TShellFinding[]; fallback: boolean };
 export function analyzeShell(command: string, opts: { protectedPaths?: readonly string[]; networkCommands?: readonly string[] } = {}): TShellAnalysis {
   const out: TShellFinding[] = [];
   // INVARIANT: the pre-filter only skips parsing when nothing that could reach the network,
-  // change the guard or read a secret can appear: no quotes/expansions and no trigger word.
+  // change the guard or read a secret can appear: no quotes, expansions, globs or braces (a
+  // command name like `cu?l` or `{cu,}rl`) and no trigger word.
   const extra = opts.protectedPaths ?? [];
   const netCmds = opts.networkCommands ?? [];
-  if (!/['"`$\\]/.test(command) && !NETWORK_TRIGGER.test(command) && !extra.some((e) => e !== "" && command.includes(e)) && !netCmds.some((c) => command.toLowerCase().includes(c))) return { findings: out, fallback: false };
+  if (!/['"`$\\*?[{]/.test(command) && !NETWORK_TRIGGER.test(command) && !extra.some((e) => e !== "" && command.includes(e)) && !netCmds.some((c) => command.toLowerCase().includes(c))) return { findings: out, fallback: false };
   const vars = new Map<string, string>();
   for (const c of netCmds) vars.set(`netcmd:${c}`, "1");
   const fallback = analyzeScript(command, out, 0, vars, extra);
@@ -56,6 +57,15 @@ function analyzeScript(script: string, out: TShellFinding[], depth: number, vars
 function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number, vars: Map<string, string>, downloads: string[], extra: readonly string[], inSub: boolean, scripts: Map<string, string>): void {
   const nested = (s: string): void => void analyzeScript(s, out, depth + 1, vars, extra);
   for (const s of cmd.substitutions) void analyzeScript(s, out, depth + 1, vars, extra, true);
+  // Quoted `$(…)` text that bash may still evaluate (array subscripts in arithmetic, `printf -v`,
+  // `read`, `${x@P}`, PS4, BASH_ENV): analyzed as if it ran, when it mentions a network command.
+  for (const w of [...cmd.argv, ...cmd.assigns.map((a) => a.value)]) {
+    if (w.dynamic || (!w.text.includes("$(") && !w.text.includes("`"))) continue;
+    for (const m of w.text.matchAll(/\$\(([^()]*)\)|`([^`]*)`/g)) {
+      const inner = m[1] ?? m[2] ?? "";
+      if (NETWORK_TRIGGER.test(inner)) void analyzeScript(inner, out, depth + 1, vars, extra, true);
+    }
+  }
   const env = new Map<string, string>();
   // Variables exported earlier in the script reach this command's environment.
   for (const [k, v] of vars) if (k.startsWith("export:")) env.set(k.slice(7), v);
@@ -118,7 +128,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
       out.push({ type: "unknown", via, detail: "the command that runs is taken from run-time data (a variable, argument or input line)" });
       return;
     }
-    if (words.some((w) => w.text.includes("://") || /^[\w.-]+@[\w.-]+:/.test(w.text) || looksLikeHost(w.text) || /(?<![\w-])(curl|wget|nc|ncat|ssh|scp|socat|telnet)(?![\w-])/.test(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
+    if (mayNameNetworkCommand(first.text) || words.some((w) => w.text.includes("://") || /^[\w.-]+@[\w.-]+:/.test(w.text) || looksLikeHost(w.text.replace(/\.$/, "")) || /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(w.text) || /(?<![\w-])(curl|wget|nc|ncat|ssh|scp|socat|telnet)(?![\w-])/.test(w.text))) out.push({ type: "unknown", via, detail: "command name is computed at run time" });
     return;
   }
   if (name === "read" || name === "mapfile" || name === "readarray") {
@@ -151,6 +161,21 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   if (name === "alias") {
     for (const a of args) if (a.includes("=")) vars.set(`alias:${a.slice(0, a.indexOf("="))}`, a.slice(a.indexOf("=") + 1));
     return;
+  }
+  // `hash -p /usr/bin/curl ls` makes `ls` run curl
+  if (name === "hash" && args[0] === "-p" && args[1] !== undefined && args[2] !== undefined) {
+    vars.set(`alias:${args[2]}`, args[1]);
+    return;
+  }
+  // A network program copied or linked under another name (`cp /usr/bin/curl ./ls`, `ln -s "$(command -v curl)" /tmp/f`)
+  if ((name === "cp" || name === "ln" || name === "install" || name === "mv") && args.filter((a) => !a.startsWith("-")).length >= 2) {
+    const ops = args.filter((a) => !a.startsWith("-"));
+    const dest = ops[ops.length - 1] ?? "";
+    const source = ops.slice(0, -1).map((o, k) => (/^\$\(|^`/.test(o) ? (cmd.substitutions[k] ?? o) : o)).find((o) => mayNameNetworkCommand(commandName(o.split(/\s+/).pop() ?? "")));
+    if (source !== undefined) {
+      const prog = commandName(source.split(/\s+/).pop() ?? "");
+      for (const spelling of [dest, `./${dest.replace(/^\.\//, "")}`, dest.replace(/^\.\//, "")]) vars.set(`alias:${spelling}`, prog);
+    }
   }
   const alias = vars.get(`alias:${first.text}`);
   if (alias !== undefined) return nested([alias, ...args].join(" "));
@@ -309,6 +334,30 @@ const PKG_MANAGER_NAMES = new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "bun", 
 const FETCH_WORD = /\b(curl|wget|fetch|nc|ncat|aria2c|http)\b/;
 const DECODER_WORD = /\b(base64|base32|xxd|openssl\s+(enc|base64)|gunzip|zcat|uudecode|rev)\b|\\x[0-9a-f]{2}/i;
 const CONTAINER_NET = new Set(["curl", "wget", "nc", "ncat", "ssh", "scp", "rsync", "socat", "telnet", "git"]);
+
+const NETWORK_PROGRAMS = ["curl", "wget", "wget2", "nc", "ncat", "netcat", "socat", "ssh", "scp", "sftp", "rsync", "telnet", "ftp", "openssl", "aria2c", "http", "xh", "python", "python3", "node", "perl", "ruby", "php", "bash", "sh", "zsh", "git", "gh"];
+
+/** True when a command-name word (a glob `cu?l`, braces `{cu,}rl`, a path) may run a network program. */
+function mayNameNetworkCommand(word: string): boolean {
+  const base = word.slice(word.lastIndexOf("/") + 1).toLowerCase();
+  if (NETWORK_PROGRAMS.includes(base)) return true;
+  const alternatives = base.includes("{") && base.includes(",") ? expandBraces(base) : [base];
+  for (const alt of alternatives) {
+    if (NETWORK_PROGRAMS.includes(alt)) return true;
+    if (/[*?[]/.test(alt)) {
+      const re = new RegExp(`^${shellGlobSource(alt)}$`);
+      if (NETWORK_PROGRAMS.some((n) => re.test(n))) return true;
+    }
+  }
+  return false;
+}
+
+/** `{a,b}c` → ["ac", "bc"] (one level, bounded). */
+function expandBraces(word: string): string[] {
+  const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/.exec(word);
+  if (!m) return [word];
+  return (m[2] ?? "").split(",").slice(0, 32).map((alt) => `${m[1] ?? ""}${alt}${m[3] ?? ""}`);
+}
 
 /** A bare word that names a host (`evil.tld`, `api.example.com:443/x`), not a file. */
 function looksLikeHost(word: string): boolean {
