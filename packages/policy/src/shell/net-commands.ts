@@ -96,6 +96,22 @@ export function analyzeWget(inp: TCmdInput): { downloads: string[]; writes: bool
 
 const SSH_VALUE = new Set("BbcDEeFIiJLlmOopQRSWw".split("").map((c) => `-${c}`));
 
+/**
+ * One `-o Key=Value` (or `-o "Key Value"`) of ssh, scp, sftp: jump hosts are destinations,
+ * commands ssh runs locally are analyzed, an included config is unknown; returns HostName / Port.
+ */
+function sshOption(inp: TCmdInput, option: string): { hostname?: string; port?: number } {
+  const m = /^\s*([A-Za-z]+)\s*[= ]\s*(.*)$/.exec(option);
+  const key = (m?.[1] ?? "").toLowerCase();
+  const val = (m?.[2] ?? "").trim();
+  if (key === "proxyjump") for (const j of val.split(",")) addHost(inp, j.replace(/^ssh:\/\//, ""), { scheme: "ssh", port: 22 });
+  else if (key === "proxycommand" || key === "localcommand" || key === "knownhostscommand") inp.nested(val);
+  else if (key === "include" || key === "sshconfig") inp.out.push({ type: "unknown", via: inp.via, detail: `${inp.name} -o ${m?.[1] ?? key} reads settings the guard cannot see` });
+  else if (key === "hostname") return { hostname: val };
+  else if (key === "port") return { port: Number(val) || undefined };
+  return {};
+}
+
 /** ssh / ssh-copy-id / mosh: first operand is the destination; jump hosts and ProxyCommand count. */
 export function analyzeSsh(inp: TCmdInput): void {
   const { operands, options } = splitOptions(inp.args, SSH_VALUE);
@@ -106,13 +122,9 @@ export function analyzeSsh(inp: TCmdInput): void {
     if (o.flag === "-J") for (const j of v.split(",")) addHost(inp, j.replace(/^ssh:\/\//, ""), { scheme: "ssh", port: 22 });
     if (o.flag === "-p") port = Number(v) || undefined;
     if (o.flag === "-o") {
-      const m = /^\s*([A-Za-z]+)\s*[= ]\s*(.*)$/.exec(v);
-      const key = (m?.[1] ?? "").toLowerCase();
-      const val = m?.[2] ?? "";
-      if (key === "proxyjump") for (const j of val.split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
-      else if (key === "proxycommand") inp.nested(val);
-      else if (key === "hostname") dest = val;
-      else if (key === "port") port = Number(val) || undefined;
+      const r = sshOption(inp, v);
+      if (r.hostname !== undefined) dest = r.hostname;
+      if (r.port !== undefined) port = r.port;
     }
     if (o.flag === "-F") inp.out.push({ type: "unknown", via: inp.via, detail: "ssh with a custom config file" });
   }
@@ -132,8 +144,11 @@ export function analyzeRemoteCopy(inp: TCmdInput): void {
     const v = o.value ?? "";
     if (o.flag === "-e" || o.flag === "--rsh") inp.nested(v);
     if (o.flag === "-J") for (const j of v.split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
-    if (o.flag === "-o" && /^\s*proxyjump\s*=/i.test(v)) for (const j of v.replace(/^[^=]*=/, "").split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
-    if (o.flag === "-o" && /^\s*proxycommand\s*=/i.test(v)) inp.nested(v.replace(/^[^=]*=/, ""));
+    if (o.flag === "-o") {
+      const r = sshOption(inp, v);
+      if (r.hostname !== undefined) addHost(inp, r.hostname, { scheme: "ssh", port: r.port ?? 22 });
+    }
+    if (o.flag === "-S" && inp.name !== "rsync") inp.out.push({ type: "unknown", via: inp.via, detail: `${inp.name} with a custom ssh program` });
     if (o.flag === "-F") inp.out.push({ type: "unknown", via: inp.via, detail: `${inp.name} with a custom ssh config` });
   }
   let remote = false;
