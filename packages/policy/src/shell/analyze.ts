@@ -77,6 +77,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const via = words.map((w) => w.text).join(" ").slice(0, 200);
   for (const r of cmd.redirects) {
     const t = expandVars(r.target.text, vars);
+    if (/>/.test(r.op) && PACKAGE_CONFIG.test(t)) out.push({ type: "unknown", via: via || "redirect", detail: `writing \`${t.slice(0, 80)}\` changes where packages come from; use the package manager's config command` });
     const m = /^\/dev\/(tcp|udp)\/([^/]+)\/(\d+)/.exec(t);
     if (m) out.push(...hostFinding(m[2] ?? "", via || "redirect"));
   }
@@ -179,6 +180,11 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   }
   const alias = vars.get(`alias:${first.text}`);
   if (alias !== undefined) return nested([alias, ...args].join(" "));
+  // `python -m pip install …`: the module is the package manager
+  if (isInterpreter(name) && args[0] === "-m" && /^(pip|pip3|uv|poetry|twine|pipx)$/.test(args[1] ?? "")) {
+    analyzePackageManager({ ...inp, name: args[1] === "pip3" ? "pip" : (args[1] ?? ""), args: args.slice(2), dynamicArgs: inp.dynamicArgs.slice(2) });
+    return;
+  }
   if (SHELLS.has(name) || isInterpreter(name)) {
     const script = interpreterScript(name, args);
     const run = (text: string): void => (SHELLS.has(name) ? nested(text) : analyzeInlineCode(inp, text));
@@ -280,6 +286,9 @@ function scriptOperand(name: string, args: readonly string[]): string | undefine
   }
   return undefined;
 }
+
+// Package manager configuration files (registries, indexes, proxies live there).
+const PACKAGE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|\.pypirc|pip\.conf|pip\.ini|\.gemrc|\.cargo\/config(\.toml)?|\.condarc|\.bunfig\.toml|bunfig\.toml|nuget\.config)$/i;
 
 /** Paths that name the shell's own stdin. */
 const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;

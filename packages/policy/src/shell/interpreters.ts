@@ -89,8 +89,16 @@ export function analyzePackageManager(inp: TCmdInput): void {
   for (let i = 0; i < inp.args.length; i++) {
     const a = inp.args[i] ?? "";
     const eq = a.indexOf("=");
-    const flag = a.startsWith("--") && eq !== -1 ? a.slice(0, eq) : a;
-    if (REGISTRY_FLAGS.has(flag)) {
+    let flag = a.startsWith("--") && eq !== -1 ? a.slice(0, eq) : a;
+    // npm and pip accept unambiguous prefixes of long options (`--reg`, `--extra-index`)
+    if (!REGISTRY_FLAGS.has(flag) && flag.startsWith("--") && flag.length >= 5) flag = [...REGISTRY_FLAGS].find((f) => f.startsWith(flag)) ?? flag;
+    // Short options with the value attached: `pip install -ihttps://…`
+    const attached = /^(pip|pip3|uv|pipx)$/.test(inp.name) && /^-[if][^-]/.test(a) ? a.slice(2) : undefined;
+    if (attached !== undefined) {
+      if (!attached.startsWith("/") && !attached.startsWith(".")) addUrl(inp, hasScheme(attached) ? attached : `https://${attached}`, "registry");
+      custom = true;
+    } else if (REGISTRY_FLAGS.has(flag) && !((flag === "-i" || flag === "-f") && !/^(pip|pip3|uv|pipx)$/.test(inp.name))) {
+      // (`-i` / `-f` name an index only for pip; `npm i -f` is --force)
       const v = eq !== -1 && a.startsWith("--") ? a.slice(eq + 1) : (inp.args[++i] ?? "");
       if (v.startsWith("/") || v.startsWith(".")) continue;
       addUrl(inp, hasScheme(v) ? v : `https://${v}`, "registry");
@@ -103,9 +111,18 @@ export function analyzePackageManager(inp: TCmdInput): void {
     }
   }
   const sub = inp.args.find((a) => !a.startsWith("-")) ?? "";
-  if (inp.name === "npm" && sub === "config" && /registry|proxy/.test(inp.args.join(" "))) {
-    const v = inp.args[inp.args.length - 1] ?? "";
+  if ((inp.name === "npm" || inp.name === "pnpm" || inp.name === "yarn") && sub === "config" && /registry|proxy/i.test(inp.args.join(" "))) {
+    const v = (inp.args[inp.args.length - 1] ?? "").replace(/^[\w.:@/-]*(registry|proxy)[\w.-]*=/i, "");
     if (hasScheme(v)) addUrl(inp, v, "registry");
+    else if (/^[\w.-]+\.[a-z]{2,}/i.test(v)) addUrl(inp, `https://${v}`, "registry");
+  }
+  if (inp.name === "go") {
+    const proxy = inp.env.get("GOPROXY") ?? "";
+    // GOPROXY=direct fetches modules from their own hosts
+    if (/(^|[,|])direct($|[,|])/.test(proxy) && (sub === "get" || sub === "install" || sub === "mod")) {
+      for (const a of inp.args.slice(1)) if (/^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(a)) addHost(inp, a.slice(0, a.indexOf("/")), { purpose: "registry" });
+    }
+    if (sub === "env" && inp.args.includes("-w")) for (const a of inp.args) if (/^GO(PROXY|SUMDB|NOSUMDB|PRIVATE|INSECURE)=/.test(a)) inp.out.push({ type: "unknown", via: inp.via, detail: `\`go env -w ${a.split("=")[0] ?? ""}\` changes where modules come from for later commands` });
   }
   const publishes = ["publish", "push", "upload"].includes(sub) || (inp.name === "yarn" && inp.args.includes("publish"));
   if (publishes && !custom) {
