@@ -108,3 +108,15 @@ describe("GitHub owners", () => {
     expect(githubOwnerOf("https://github.com/acme/app.git")?.owner).toBe("acme");
   });
 });
+
+describe("commands that print stored credentials", () => {
+  test.each(["gh auth token", "gh auth status --show-token", "printf 'protocol=https\\nhost=github.com\\n\\n' | git credential fill", "gcloud auth print-access-token", "aws configure get aws_secret_access_key", "kubectl config view --raw", "security find-generic-password -s github -w"])("%s", (command) => {
+    const d = bash(command);
+    expect(d).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+    expect(d.reason).toMatch(/prints a stored credential/);
+  });
+
+  test.each(["gh auth status", "kubectl config view", "aws configure list"])("%s stays allowed", (command) => {
+    expect(bash(command).effect).toBe("allow");
+  });
+});

@@ -72,7 +72,7 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
   // Sensitive files (credentials that would reach the model or a tool).
   if (p.protectSensitive) {
     const sens = shell?.findings.find((f) => f.type === "sensitive");
-    if (sens?.type === "sensitive") return denyDecision({ rule: "files.sensitive", reason: `the command reads the credential file \`${sens.path}\`` });
+    if (sens?.type === "sensitive") return denyDecision({ rule: "files.sensitive", reason: sens.path.startsWith("$ ") ? `the command prints a stored credential (\`${sens.path.slice(2)}\`), which would reach the model` : `the command reads the credential file \`${sens.path}\`` });
     if (call.kind === "file" && call.readOnly) {
       const hit = (call.filePaths ?? []).find((s) => isSensitivePath(s) || p.extraSensitive.some((e) => s.includes(e)));
       if (hit !== undefined) return denyDecision({ rule: "files.sensitive", reason: `reading the credential file \`${hit}\` is not allowed` });

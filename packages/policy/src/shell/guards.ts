@@ -188,6 +188,22 @@ function decodeEscapes(s: string): string {
   return s.replace(/\\x([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\0?([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
 }
 
+const TOKEN_PRINTERS: [string, RegExp][] = [
+  ["gh", /^auth (token|status\b.*--show-token)/],
+  ["git", /^(-\S+ )*credential(-\w+)? (fill|get)\b/],
+  ["gcloud", /\bauth (application-default )?print-(access|identity)-token\b|config config-helper/],
+  ["aws", /^configure (get|export-credentials)\b|^sts get-session-token|^ecr get-login-password|^codeartifact get-authorization-token/],
+  ["az", /^account get-access-token/],
+  ["kubectl", /^config view\b.*--raw|^create token\b/],
+  ["security", /^find-(generic|internet)-password\b.*\s-w\b|^dump-keychain/],
+  ["op", /^(read|item get)\b/],
+  ["vault", /^(kv get|read|token create|print token)\b/],
+  ["npm", /^token (create|list)|^config get .*_auth/],
+  ["doctl", /^auth token/],
+  ["heroku", /^auth:token/],
+  ["secret-tool", /^lookup\b/],
+  ["pass", /^(show )?\S+/],
+];
 const COPIERS = new Set(["cp", "mv", "install", "ln", "rsync"]);
 const NO_CONTENT = new Set(["ssh", "ssh-keygen", "ssh-add", "ssh-agent", "ssh-copy-id", "chmod", "chown", "chgrp", "ls", "stat", "touch", "mkdir", "rm", "test", "[", "[[", "file", "wc", "du", "realpath", "readlink", "dirname", "basename", "which", "type"]);
 
@@ -197,6 +213,10 @@ export function sensitiveInWords(words: string[], redirects: { op: string; targe
   const via = words.join(" ").slice(0, 200);
   const name = commandName(words[0] ?? "");
   for (const r of redirects) if (r.op.startsWith("<") && isSensitivePath(r.target)) out.push({ type: "sensitive", via, path: r.target });
+  // Commands that print a stored token or password (to the model, like reading the file would).
+  const printed = TOKEN_PRINTERS.find(([cmd, re]) => cmd === name && re.test(words.slice(1).join(" ")));
+  // (`path` starting with "$ " names the command, not a file: evaluate words the reason accordingly)
+  if (printed !== undefined) out.push({ type: "sensitive", via, path: `$ ${via.slice(0, 80)}` });
   // Commands that use or manage a credential file without printing its content.
   if (NO_CONTENT.has(name)) return out;
   const inline = /^(python[0-9.]*|node|nodejs|ruby|perl|php|deno|bun|osascript)$/.test(name);
