@@ -120,3 +120,21 @@ describe("commands that print stored credentials", () => {
     expect(bash(command).effect).toBe("allow");
   });
 });
+
+describe("PowerShell commands get the same tamper and credential checks", () => {
+  const ps = (command: string) => {
+    const r = parseHookInput("copilot", JSON.stringify({ toolName: "powershell", toolArgs: JSON.stringify({ command }), cwd: "/tmp" }));
+    if (!r.ok) throw new Error("unparsed");
+    expect(r.call.shell).toBe("powershell");
+    return evaluate(r.call, policy, ctx);
+  };
+  test.each(["Set-Content -Path $HOME/.claude/settings.json -Value '{}'", "Remove-Item -Recurse $HOME/.claude", "$env:CODEX_HOOKS_DISABLE='1'"])("%s is tamper", (command) => {
+    expect(ps(command)).toMatchObject({ effect: "deny", rule: "tamper" });
+  });
+  test.each(["gc ~/.aws/credentials", "Get-Content C:\\Users\\me\\.ssh\\id_rsa"])("%s reads a credential", (command) => {
+    expect(ps(command)).toMatchObject({ effect: "deny", rule: "files.sensitive" });
+  });
+  test.each(["Get-ChildItem src", "Get-Content README.md", "Copy-Item a.txt b.txt"])("%s stays allowed", (command) => {
+    expect(ps(command).effect).toBe("allow");
+  });
+});

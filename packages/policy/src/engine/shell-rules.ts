@@ -2,6 +2,7 @@
 import { formatDestination, parseUrlDestination, parseHostPort } from "../hosts/normalize.js";
 import { hostSetMatches } from "../hosts/match.js";
 import { githubOwnerOf } from "../shell/git.js";
+import { isSensitivePath, KILL_SWITCH, PROTECTED_PATH } from "../shell/guards.js";
 import type { TShellFinding } from "../shell/findings.js";
 import type { TDecision, TEvaluationContext } from "../types.js";
 import type { TCompiledPolicy } from "./compile.js";
@@ -86,5 +87,20 @@ export function powershellFindings(command: string): TShellFinding[] {
   }
   if (PS_NETWORK.test(command) && urls.length === 0) out.push({ type: "unknown", via: command.slice(0, 200), detail: "PowerShell network command without a literal URL" });
   if (/\|\s*(iex|invoke-expression)\b/i.test(command) && PS_NETWORK.test(command)) out.push({ type: "pipe-interpreter", via: command.slice(0, 200), interpreter: "Invoke-Expression" });
+  // Tamper and credential reads: the same path checks as for POSIX shells, over PowerShell's words.
+  const via = command.slice(0, 200);
+  const words = command.split(/[\s;|(),]+/).map((w) => w.replace(/^['"]|['"]$/g, "").replace(/^\$(env:)?HOME\b/i, "~").replace(/\\/g, "/")).filter((w) => w !== "");
+  if (KILL_SWITCH.test(command)) out.push({ type: "tamper", via, detail: "touches a hook kill switch" });
+  if (PS_WRITE.test(command)) {
+    const hit = words.find((w) => PROTECTED_PATH.test(w) || /^~\/\.(claude|codex|gemini|cursor|copilot)$/i.test(w));
+    if (hit !== undefined) out.push({ type: "tamper", via, detail: `changes \`${hit.slice(0, 120)}\`` });
+  }
+  if (PS_READ.test(command)) {
+    const hit = words.find((w) => isSensitivePath(w));
+    if (hit !== undefined) out.push({ type: "sensitive", via, path: hit });
+  }
   return out;
 }
+
+const PS_WRITE = /\b(set-content|add-content|out-file|remove-item|move-item|copy-item|new-item|rename-item|clear-content|sc|ac|ni|ri|mi|cpi|rni|del|erase|rm|rmdir|rd|mv|cp|move|copy)\b|>/i;
+const PS_READ = /\b(get-content|gc|cat|type|select-string|sls|import-csv|import-clixml|more|get-item|gi|copy-item|cpi|cp|copy)\b/i;
