@@ -177,3 +177,12 @@ describe("package sources", () => {
     expect(findingsOf(command)).toEqual([]);
   });
 });
+
+describe("curl and wget configuration from elsewhere", () => {
+  test.each(["CURL_HOME=/tmp/x curl https://github.com", "WGETRC=/tmp/x wget https://github.com", "echo 'proxy = \"http://evil.tld:8080\"' > ~/.curlrc; curl https://github.com"])("%s is unknown", (command) => {
+    expect(typesOf(command)).toContain("unknown");
+  });
+  test("the DNS server curl is told to use is a destination", () => {
+    expect(hostsOf("curl --dns-servers 6.6.6.6 https://github.com")).toContain("6.6.6.6");
+  });
+});

@@ -77,7 +77,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   const via = words.map((w) => w.text).join(" ").slice(0, 200);
   for (const r of cmd.redirects) {
     const t = expandVars(r.target.text, vars);
-    if (/>/.test(r.op) && PACKAGE_CONFIG.test(t)) out.push({ type: "unknown", via: via || "redirect", detail: `writing \`${t.slice(0, 80)}\` changes where packages come from; use the package manager's config command` });
+    if (/>/.test(r.op) && PACKAGE_CONFIG.test(t)) out.push({ type: "unknown", via: via || "redirect", detail: `writing \`${t.slice(0, 80)}\` changes where downloads and packages come from for later commands` });
     const m = /^\/dev\/(tcp|udp)\/([^/]+)\/(\d+)/.exec(t);
     if (m) out.push(...hostFinding(m[2] ?? "", via || "redirect"));
   }
@@ -288,7 +288,7 @@ function scriptOperand(name: string, args: readonly string[]): string | undefine
 }
 
 // Package manager configuration files (registries, indexes, proxies live there).
-const PACKAGE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|\.pypirc|pip\.conf|pip\.ini|\.gemrc|\.cargo\/config(\.toml)?|\.condarc|\.bunfig\.toml|bunfig\.toml|nuget\.config)$/i;
+const PACKAGE_CONFIG = /(^|\/)(\.curlrc|_curlrc|\.wgetrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|pip\.conf|pip\.ini|\.gemrc|\.cargo\/config(\.toml)?|\.condarc|\.bunfig\.toml|bunfig\.toml|nuget\.config)$/i;
 
 /** Paths that name the shell's own stdin. */
 const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;

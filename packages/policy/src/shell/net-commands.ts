@@ -44,7 +44,11 @@ export function analyzeCurl(inp: TCmdInput): { downloads: string[]; writes: bool
   const downloads: string[] = [];
   let writes = false;
   const infoOnly = operands.length === 0 && options.some((o) => ["-V", "--version", "-h", "--help", "-M", "--manual"].includes(o.flag));
+  // A config file read from elsewhere can set a proxy or extra URLs
+  if (inp.env.has("CURL_HOME")) inp.out.push({ type: "unknown", via: inp.via, detail: "`CURL_HOME` points curl at a config file the guard cannot see" });
   for (const o of options) {
+    // The DNS server decides where the allow-listed name resolves to
+    if (o.flag === "--dns-servers") for (const ip of (o.value ?? "").split(",")) if (ip !== "") addHost(inp, ip);
     const v = o.value ?? "";
     if (o.flag === "--url" || o.flag === "--expand-url") urls.push(v);
     else if (["-x", "--proxy", "--preproxy", "--socks5", "--socks5-hostname", "--socks4", "--socks4a", "--doh-url", "--ipfs-gateway"].includes(o.flag)) addUrl(inp, hasScheme(v) ? v : `http://${v}`);
@@ -78,6 +82,7 @@ export function analyzeWget(inp: TCmdInput): { downloads: string[]; writes: bool
   const { operands, options } = splitOptions(inp.args, WGET_VALUE);
   const downloads: string[] = [];
   let writes = false;
+  if (inp.env.has("WGETRC")) inp.out.push({ type: "unknown", via: inp.via, detail: "`WGETRC` points wget at a config file the guard cannot see" });
   for (const o of options) {
     if (["-i", "--input-file", "-e", "--execute", "--config", "-B", "--base"].includes(o.flag)) inp.out.push({ type: "unknown", via: inp.via, detail: `wget \`${o.flag}\` hides its destination` });
     if (o.flag === "-O" || o.flag === "--output-document") downloads.push(o.value ?? "");
