@@ -3,11 +3,8 @@
  * before the inline code, URL literals in inline code, exported variables and scheduled jobs.
  */
 import { describe, expect, test } from "vitest";
-import { analyzeShell } from "../src/shell/analyze.js";
+import { findingsOf, hostsOf, typesOf } from "./shell-findings.js";
 
-const findingsOf = (command: string) => analyzeShell(command).findings;
-const hostsOf = (command: string): string[] => findingsOf(command).flatMap((f) => (f.type === "host" ? [f.dest.host] : []));
-const typesOf = (command: string): string[] => findingsOf(command).map((f) => f.type);
 
 describe("a destination in any program's arguments is checked", () => {
   test.each([

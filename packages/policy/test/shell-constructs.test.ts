@@ -5,9 +5,8 @@
 import { describe, expect, test } from "vitest";
 import { analyzeShell } from "../src/shell/analyze.js";
 import { parseShell, parseWithParser } from "../src/shell/parse.js";
+import { hostsOf, typesOf } from "./shell-findings.js";
 
-const hostsOf = (command: string): string[] => analyzeShell(command).findings.flatMap((f) => (f.type === "host" ? [f.dest.host] : []));
-const typesOf = (command: string): string[] => analyzeShell(command).findings.map((f) => f.type);
 const argvs = (script: string): string[] => parseWithParser(script).commands.map((c) => c.argv.map((w) => w.text).join(" "));
 
 describe("constructs bash-parser could not parse", () => {

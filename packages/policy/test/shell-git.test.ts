@@ -1,10 +1,7 @@
 /** git settings that run commands or redirect, destinations in odd forms, and plumbing that pushes. */
 import { describe, expect, test } from "vitest";
-import { analyzeShell } from "../src/shell/analyze.js";
+import { findingsOf, hostsOf, typesOf } from "./shell-findings.js";
 
-const findingsOf = (command: string) => analyzeShell(command).findings;
-const hostsOf = (command: string): string[] => findingsOf(command).flatMap((f) => (f.type === "host" ? [f.dest.host] : []));
-const typesOf = (command: string): string[] => findingsOf(command).map((f) => f.type);
 
 describe("git reaches evil.tld", () => {
   test.each([

@@ -5,12 +5,9 @@
  * command itself is analyzed; what cannot be known is denied as unknown.
  */
 import { describe, expect, test } from "vitest";
-import { analyzeShell } from "../src/shell/analyze.js";
+import { findingsOf, hostsOf, typesOf } from "./shell-findings.js";
 import { isSensitivePath, shellGlobSource } from "../src/shell/guards.js";
 
-const findingsOf = (command: string) => analyzeShell(command).findings;
-const hostsOf = (command: string): string[] => findingsOf(command).flatMap((f) => (f.type === "host" ? [f.dest.host] : []));
-const typesOf = (command: string): string[] => findingsOf(command).map((f) => f.type);
 
 describe("a script written in the command is analyzed where it runs", () => {
   test.each([
