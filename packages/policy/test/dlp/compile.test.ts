@@ -66,6 +66,11 @@ describe("compileDlp", () => {
     expect(reason("((ab)*c)+")).toMatch(/nested quantifier/);
     expect(reason("(a{2,5}){3,}")).toMatch(/nested quantifier/);
     expect(reason(String.raw`([a-z]+\s?)*$`)).toMatch(/nested quantifier/);
+    // Overlapping alternatives under an unbounded repetition backtrack exponentially on a near miss
+    expect(reason("(a|a)*b")).toBe("invalid custom dlp pattern `c`: alternation inside a group repeated more than 10 times at offset 5 (use a character class, or bound the repetition)");
+    expect(reason("x(?:a|ab)+c")).toMatch(/alternation inside a group repeated/);
+    expect(reason("((a|b)c){2,}")).toMatch(/alternation inside a group repeated/);
+    expect(reason("(?:[a-z]|[0-9]){20}x")).toMatch(/alternation inside a group repeated/);
     expect(reason(String.raw`(a)\1`)).toBe("invalid custom dlp pattern `c`: backreferences are not allowed");
     expect(reason("a*")).toBe("invalid custom dlp pattern `c`: pattern matches the empty string");
     expect(reason("x".repeat(513))).toBe("invalid custom dlp pattern `c`: pattern longer than 512 characters");
@@ -73,7 +78,7 @@ describe("compileDlp", () => {
   });
 
   it("accepts ordinary custom patterns", () => {
-    for (const pattern of ["(?:ab)+c", "a+b*[x+]{2,8}", "(foo|bar){1,3}", "(?<name>x)y", String.raw`\(a+\)+`, "[(]a+[)]+", "(a)?b+"]) {
+    for (const pattern of ["(?:ab)+c", "a+b*[x+]{2,8}", "(foo|bar){1,3}", "(?:sk|pk)_live_[a-z0-9]{24,}", "x|y+", "(?:a|b)?c", "(?<name>x)y", String.raw`\(a+\)+`, "[(]a+[)]+", "(a)?b+"]) {
       expect(() => compileDlp({ custom: [{ id: "ok", pattern }] }), pattern).not.toThrow();
     }
   });
