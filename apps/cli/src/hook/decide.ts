@@ -1,5 +1,5 @@
 import { evaluate, gitRemotesNeeded, parseHookInput, renderHookOutput } from "@egress/policy/engine";
-import type { TDecision, TNormalizedCall } from "@egress/policy/engine";
+import type { TCompiledPolicy, TDecision, TEvaluationContext, TNormalizedCall } from "@egress/policy/engine";
 
 import { resolveGitRemotes } from "../git/remotes";
 import type { TPolicySource } from "./policy-source";
@@ -17,8 +17,8 @@ export function renderOutput(opts: { agent: string; decision: TDecision; call?: 
   return { stdout: rendered.stdout, stderr: rendered.stderr ?? "", exitCode: rendered.exitCode };
 }
 
-function gitContext(call: TNormalizedCall): { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; failure?: TDecision } {
-  const needed = gitRemotesNeeded(call);
+function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext): { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; failure?: TDecision } {
+  const needed = gitRemotesNeeded(call, compiled, ctx);
   if (needed.length === 0) return {};
   const names = needed.map((name) => `\`${name}\``).join(", ");
   if (!call.cwd) {
@@ -41,13 +41,12 @@ export function decideHookInput(opts: { agent: string; raw: string; source: TPol
   const parsed = parseHookInput(agent, opts.raw);
   if (!parsed.ok) return { ...renderOutput({ agent, decision: parsed.decision }), decision: parsed.decision };
   const call = opts.cwd ? { ...parsed.call, cwd: opts.cwd } : parsed.call;
-  const git = gitContext(call);
+  const compiled = source.kind === "ok" ? source.compiled : source.fallback;
+  const paths = { stateDir: opts.stateDir, homeDir: opts.homeDir };
+  const git = gitContext(call, compiled, paths);
   let decision: TDecision;
   if (git.failure) decision = git.failure;
-  else {
-    const compiled = source.kind === "ok" ? source.compiled : source.fallback;
-    decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, gitPushRemotes: git.gitPushRemotes, gitDefaultRemotes: git.gitDefaultRemotes, stateDir: opts.stateDir, homeDir: opts.homeDir });
-  }
+  else decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, gitPushRemotes: git.gitPushRemotes, gitDefaultRemotes: git.gitDefaultRemotes, ...paths });
   if (source.kind === "failed" && decision.effect === "deny" && !git.failure) {
     // INVARIANT: without a usable snapshot the engine runs a deny-all (or console-only) policy; its
     // denies carry the actual cause so the developer knows what to run

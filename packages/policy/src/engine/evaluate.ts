@@ -44,6 +44,11 @@ function stateDirSpellings(stateDir: string, homeDir: string | undefined): strin
   return [stateDir, `~${rest}`, `$HOME${rest}`, `\${HOME}${rest}`];
 }
 
+/** Paths tamper protection covers: the policy's own and, when known, the state directory's spellings. */
+function protectedPathsOf(p: TCompiledPolicy, ctx: TEvaluationContext): readonly string[] {
+  return ctx.stateDir ? [...p.protectedPaths, ...stateDirSpellings(ctx.stateDir, ctx.homeDir)] : p.protectedPaths;
+}
+
 function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationContext): TDecision {
   if (p.dlp?.error !== undefined) return denyDecision({ rule: "policy.invalid", reason: `the policy's dlp rules are invalid: ${p.dlp.error}` });
   const canonical = call.canonicalTool;
@@ -51,7 +56,7 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
 
   // INVARIANT: analysis is bounded; a command too large to analyze is denied, not skipped.
   if (call.kind === "shell" && typeof call.command === "string" && call.command.length > MAX_COMMAND_CHARS) return denyDecision({ rule: "input.too_large", reason: `the command is ${call.command.length} characters long, more than the ${MAX_COMMAND_CHARS} the guard analyzes; split it into smaller commands` });
-  const extra = ctx.stateDir ? [...p.protectedPaths, ...stateDirSpellings(ctx.stateDir, ctx.homeDir)] : p.protectedPaths;
+  const extra = protectedPathsOf(p, ctx);
   const facts = factsOf(call);
   const isShell = call.kind === "shell" && typeof call.command === "string";
   const shell = isShell ? shellOf(call, facts, extra, p.networkCommands) : undefined;
@@ -180,10 +185,15 @@ function mcpShellCommand(call: TNormalizedCall): string | undefined {
   return undefined;
 }
 
-/** Remote names the CLI must resolve from the git config in `call.cwd` before `evaluate`. */
-export function gitRemotesNeeded(call: TNormalizedCall): string[] {
+/**
+ * Remote names the CLI must resolve from the git config in `call.cwd` before `evaluate`. Given the
+ * policy and context `evaluate` will get, the command is analyzed once for both (the analysis is
+ * memoized per call and per protected paths); the names do not depend on them.
+ */
+export function gitRemotesNeeded(call: TNormalizedCall, compiled?: TCompiledPolicy, ctx: TEvaluationContext = {}): string[] {
   if (call.kind !== "shell" || typeof call.command !== "string" || call.shell === "powershell") return [];
   const names = new Set<string>();
-  for (const f of shellOf(call, factsOf(call), []).findings) if (f.type === "remote") names.add(f.name);
+  const analysis = compiled ? shellOf(call, factsOf(call), protectedPathsOf(compiled, ctx), compiled.networkCommands) : shellOf(call, factsOf(call), []);
+  for (const f of analysis.findings) if (f.type === "remote") names.add(f.name);
   return [...names];
 }
