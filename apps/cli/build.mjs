@@ -5,7 +5,8 @@
 //   dist/cli.cjs          every other command
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -88,7 +89,7 @@ function denyUnloadable(agent, error) {
 var a = process.argv[2], b = process.argv[3];
 if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
   try { load("hook.cjs").main(); } catch (error) { denyUnloadable(b, error); }
-} else if (!(a === "check" && checkFromCache())) require("./cli.cjs");
+} else if (!(a === "check" && checkFromCache())) load("cli.cjs");
 function checkFromCache() {
   try { return load("hook.cjs").check(process.argv.slice(3)); } catch (error) { return false; }
 }
@@ -111,6 +112,25 @@ for (var name in loaded) require("fs").writeFileSync(__dirname + "/" + name + ".
 const recorded = spawnSync(process.execPath, [recorder], { stdio: "inherit", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } });
 rmSync(recorder);
 if (recorded.status !== 0) throw new Error("recording the hook's code cache failed");
+
+// Every other command loads dist/cli.cjs (~900 KB) the same way. Its cache is recorded after the
+// CLI ran `--version`, which initializes every module (zod schemas, commander) and touches no
+// state: about a third off every command's start-up (e.g. ~250 ms → ~175 ms for `status` here)
+const cliRecorder = join(dist, "record-cli-code-cache.cjs");
+writeFileSync(
+  cliRecorder,
+  `"use strict";
+${LOADER}
+process.on("exit", function () { require("fs").writeFileSync(__dirname + "/cli.cjs.v8cache", loaded["cli.cjs"].script.createCachedData()); });
+process.argv = [process.argv[0], __dirname + "/egress-sync.cjs", "--version"];
+load("cli.cjs");
+`,
+);
+const cliHome = mkdtempSync(join(tmpdir(), "egress-build-"));
+const cliRecorded = spawnSync(process.execPath, [cliRecorder], { stdio: ["ignore", "ignore", "inherit"], env: { PATH: process.env.PATH ?? "", HOME: cliHome, EGRESS_SYNC_HOME: join(cliHome, "state") } });
+rmSync(cliRecorder);
+rmSync(cliHome, { recursive: true, force: true });
+if (cliRecorded.status !== 0 || !existsSync(join(dist, "cli.cjs.v8cache"))) throw new Error("recording the CLI's code cache failed");
 
 if (metafile) {
   for (const [name, result] of [["hook", hook], ["cli", cli]]) {

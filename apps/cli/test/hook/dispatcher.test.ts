@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 
 import { AGENT_NAMES, expectDeny, shellInput } from "../support/agents";
@@ -32,6 +33,23 @@ describe("dispatcher", () => {
     const result = spawnSync(process.execPath, [brokenInstall(), "hook", "windsurf"], { env: cliEnv(tempHome()), input: "{}", encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/the hook cannot start/);
+  });
+
+  it("the code caches the build writes are the ones this Node.js accepts (else every start compiles in full)", () => {
+    const dist = dirname(BIN);
+    for (const name of ["hook.cjs", "cli.cjs", "shell-parser.cjs"]) {
+      const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(join(dist, name), "utf8")}\n})`, { filename: join(dist, name), cachedData: readFileSync(join(dist, `${name}.v8cache`)) });
+      expect(script.cachedDataRejected, name).toBe(false);
+    }
+  });
+
+  it("a CLI code cache from another build is ignored: commands still run", () => {
+    const bin = brokenInstall();
+    cpSync(BIN.replace(/egress-sync\.cjs$/, "hook.cjs"), join(dirname(bin), "hook.cjs"));
+    writeFileSync(join(dirname(bin), "cli.cjs.v8cache"), Buffer.alloc(4096, 7));
+    const result = spawnSync(process.execPath, [bin, "--version"], { env: cliEnv(tempHome()), encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it("a code cache from another build is ignored, not trusted: the hook still decides", () => {
