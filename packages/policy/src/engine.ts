@@ -7,6 +7,7 @@ export type { TAgent, TCallKind, TDecision, TEvaluationContext, TNormalizedCall 
 export { parseHookInput } from "./adapters/parse.js";
 export { renderHookOutput, type THookOutput } from "./adapters/render.js";
 export { compilePolicy, type TCompiledPolicy } from "./engine/compile.js";
+export { SortedKeys, type THostSet, type TKeySet } from "./hosts/match.js";
 export { compilePolicyIndex, indexPolicy, POLICY_INDEX_FORMAT, type TPolicyIndex } from "./engine/policy-index.js";
 export { evaluate, gitRemotesNeeded } from "./engine/evaluate.js";
 export { denyDecision, requestCommandFor } from "./engine/decision.js";

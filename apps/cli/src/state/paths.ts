@@ -15,7 +15,7 @@ export type TStatePaths = {
   lastSeen: string;
   /** `status.json`: last pull time and outcome, ETag */
   status: string;
-  /** `hook-cache.json`: the verified snapshot's policy, precompiled and bound to the files above (see state/hook-cache.ts) */
+  /** `hook-cache.json` (+ `hook-hosts.<hash>.bin` for long host lists): the verified snapshot's policy, precompiled and bound to the files above (see state/hook-cache.ts) */
   hookCache: string;
   /** `spool/`: event spool (live file, outbox, drop counter, flush backoff) */
   spoolDir: string;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -30,9 +30,10 @@ describe("hook-cache.json", () => {
   it("is written (0600) by the first verified call and then serves the same decisions", async () => {
     const home = await primed();
     expect(statSync(join(home, "hook-cache.json")).mode & 0o777).toBe(0o600);
-    const cache = JSON.parse(readFileSync(join(home, "hook-cache.json"), "utf8")) as { version: number; index: { hosts: { allow: { exact: string } } } };
+    const cache = JSON.parse(readFileSync(join(home, "hook-cache.json"), "utf8")) as { version: number; hosts: { allow: { exact: { text: string } } }; hostsFile: unknown };
     expect(cache.version).toBe(5);
-    expect(cache.index.hosts.allow.exact).toBe("api.example.com\ngithub.com\n");
+    expect(cache.hosts.allow.exact.text).toBe("api.example.com\ngithub.com\n");
+    expect(cache.hostsFile).toBeNull();
     expectAllow("claude-code", await runHook({ agent: "claude-code", home, input: shellInput("claude-code", ALLOWED) }));
     expect(expectDeny("claude-code", await runHook({ agent: "claude-code", home, input: shellInput("claude-code", EVIL) }))).toMatch(/`evil\.example\.net` is not on the allow-list/);
   });
@@ -87,11 +88,48 @@ describe("hook-cache.json", () => {
     expectAllow("claude-code", await runHook({ agent: "claude-code", home, input: shellInput("claude-code", ALLOWED) }));
     const rewritten = JSON.parse(readFileSync(file, "utf8")) as { state: Record<string, string> };
     // A forged cache that allows everything but is bound to fingerprints of other files is never used
-    const forged = JSON.parse(readFileSync(file, "utf8")) as { state: Record<string, string>; index: { hosts: { allow: { exact: string } } } };
-    forged.index.hosts.allow.exact = "api.example.com\nevil.example.net\ngithub.com\n";
+    const forged = JSON.parse(readFileSync(file, "utf8")) as { state: Record<string, string>; hosts: { allow: { exact: { text: string } } } };
+    forged.hosts.allow.exact.text = "api.example.com\nevil.example.net\ngithub.com\n";
     forged.state = { ...rewritten.state, snapshot: "1:2:3:4:5" };
     writeFileSync(file, JSON.stringify(forged));
     expect(expectDeny("claude-code", await runHook({ agent: "claude-code", home, input: shellInput("claude-code", EVIL) }))).toMatch(/not on the allow-list/);
+  });
+
+  it("keeps a long host list in a side file read by block, and never trusts a side file changed, cut or removed since", async () => {
+    const home = tempHome();
+    const allow = [...Array.from({ length: 20_000 }, (_, i) => `host-${i}.example.com`), "api.example.com"];
+    const big = makeSnapshot({ keys, version: 5, policy: { version: 1, mode: "enforce", logLevel: 1, hosts: { allow } } });
+    writeEnrolledState({ home, keys, envelope: big.envelope, lastSeen: { version: 5, digest: await payloadDigest(big.envelope) } });
+    const decide = async (command: string): Promise<{ code: number; stdout: string; stderr: string }> => runHook({ agent: "claude-code", home, input: shellInput("claude-code", command) });
+    expectAllow("claude-code", await decide("curl https://host-12345.example.com/x"));
+    const sideFiles = (): string[] => readdirSync(home).filter((name) => name.startsWith("hook-hosts."));
+    const [side] = sideFiles();
+    expect(side).toMatch(/^hook-hosts\.[0-9a-f]{16}\.bin$/);
+    expect(statSync(join(home, side!)).mode & 0o777).toBe(0o600);
+    // The JSON holds first keys and offsets only: a few KB instead of the ~450 KB list
+    expect(statSync(join(home, "hook-cache.json")).size).toBeLessThan(16_384);
+    expect(statSync(join(home, side!)).size).toBeGreaterThan(400_000);
+    const check = async (): Promise<void> => {
+      expectAllow("claude-code", await decide("curl https://host-19999.example.com/x"));
+      expectAllow("claude-code", await decide("curl https://host-0.example.com/x"));
+      expect(expectDeny("claude-code", await decide("curl https://host-20000.example.com/x"))).toMatch(/not on the allow-list/);
+      expect(expectDeny("claude-code", await decide(EVIL))).toMatch(/not on the allow-list/);
+    };
+    await check();
+    // Changed in place (an evil host put in the block where it would sort): ignored, verified in full, rewritten
+    const file = join(home, side!);
+    const original = readFileSync(file, "latin1");
+    expect(original.startsWith("api.example.com\nhost-0.example.com\n")).toBe(true);
+    writeFileSync(file, original.replace("api.example.com\nhost-0.example.com\n", "api.example.com\nevil.example.net\nx\n"), "latin1");
+    await check();
+    const rewritten = sideFiles();
+    expect(rewritten).toHaveLength(1);
+    // Cut short, then removed: same
+    writeFileSync(join(home, rewritten[0]!), readFileSync(join(home, rewritten[0]!)).subarray(0, 1000));
+    await check();
+    rmSync(join(home, sideFiles()[0]!));
+    await check();
+    expect(sideFiles()).toHaveLength(1);
   });
 
   it("checks expiry on every call: a snapshot that expires after the cache was written is denied", async () => {
