@@ -13,17 +13,12 @@ const BIN = resolve(import.meta.dirname, "../dist/egress-sync.cjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const HOSTS = Number(process.env.BENCH_HOSTS ?? 10_000);
 
-const home = mkdtempSync(join(tmpdir(), "egress-bench-"));
-const env = { PATH: process.env.PATH, HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8" };
+const LARGE = Number(process.env.BENCH_HOSTS_LARGE ?? 100_000);
 const keys = createOrg();
-const allow = Array.from({ length: HOSTS }, (_, i) => `host-${i}.example.com`).concat(["github.com", "mcp.example.net"]);
-const policy = { version: 1, mode: "enforce", logLevel: 1, hosts: { allow }, mcp: { localServers: ["fetcher"] } };
-const { envelope, document } = makeSnapshot({ keys, version: 1, policy });
 const fake = await startFakeConsole();
 fake.onEnroll = () => enrollReply(keys, { consoleUrl: fake.url });
-fake.onSnapshot = () => ({ status: 200, body: snapshotBody({ envelope, version: 1, expiresAt: document.expiresAt }) });
 
-async function cli(args) {
+async function cli(args, env) {
   const { spawn } = await import("node:child_process");
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -33,8 +28,22 @@ async function cli(args) {
     child.on("close", (code) => done({ code, out }));
   });
 }
-const enrolled = await cli(["enroll", "--server", fake.url, "--token", "ege_bench_token_123456"]);
-if (enrolled.code !== 0) throw new Error(`enroll failed: ${enrolled.out}`);
+
+/** A device state directory enrolled against the fake console, with a verified snapshot allowing `hosts` hosts */
+async function enrolledHome(hosts) {
+  const home = mkdtempSync(join(tmpdir(), "egress-bench-"));
+  const env = { PATH: process.env.PATH, HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8" };
+  const allow = Array.from({ length: hosts }, (_, i) => `host-${i}.example.com`).concat(["github.com", "mcp.example.net"]);
+  const policy = { version: 1, mode: "enforce", logLevel: 1, hosts: { allow }, mcp: { localServers: ["fetcher"] } };
+  const { envelope, document } = makeSnapshot({ keys, version: 1, policy });
+  fake.onSnapshot = () => ({ status: 200, body: snapshotBody({ envelope, version: 1, expiresAt: document.expiresAt }) });
+  const enrolled = await cli(["enroll", "--server", fake.url, "--token", "ege_bench_token_123456"], env);
+  if (enrolled.code !== 0) throw new Error(`enroll failed: ${enrolled.out}`);
+
+  return { home, env, policy, bytes: Buffer.byteLength(JSON.stringify(envelope)) };
+}
+const { home, env, policy, bytes } = await enrolledHome(HOSTS);
+const large = await enrolledHome(LARGE);
 await fake.close();
 const policyFile = join(home, "bench-policy.json");
 writeFileSync(policyFile, JSON.stringify(policy));
@@ -47,6 +56,8 @@ const cases = {
   "node -e 0": { args: ["-e", "0"], input: "" },
   "hook mcp url": { args: [BIN, "hook", "claude-code"], input: inputs.mcp },
   "hook bash curl": { args: [BIN, "hook", "claude-code"], input: inputs.curl },
+  // The same MCP call with ten times the hosts: the hook reads one block of the host list, not all of it
+  [`hook mcp ${LARGE / 1000}k`]: { args: [BIN, "hook", "claude-code"], input: inputs.mcp, env: large.env },
   // `check` of a file it validated before and that is unchanged (precompiled copy in the cache dir)
   "check bash curl": { args: [BIN, "check", "--agent", "claude-code", "--policy", policyFile], input: inputs.curl },
   // `check` of a file that changed since (rewritten before each run): full validation with zod
@@ -54,7 +65,7 @@ const cases = {
 };
 for (const [name, c] of Object.entries(cases)) {
   c.before?.();
-  const r = spawnSync(process.execPath, c.args, { env, input: c.input, encoding: "utf8" });
+  const r = spawnSync(process.execPath, c.args, { env: c.env ?? env, input: c.input, encoding: "utf8" });
   if (name !== "node -e 0") console.log(`${name}: exit ${r.status} ${r.stdout.trim().slice(0, 120)}`);
 }
 // Each round runs every case once, in alternating order; a case's ratio is taken per round against
@@ -66,7 +77,7 @@ for (let i = 0; i < RUNS; i += 1) {
     const c = cases[name];
     c.before?.();
     const start = process.hrtime.bigint();
-    spawnSync(process.execPath, c.args, { env, input: c.input });
+    spawnSync(process.execPath, c.args, { env: c.env ?? env, input: c.input });
     times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
   }
 }
@@ -76,7 +87,7 @@ const stat = (list) => {
   return { median: at(sorted, 0.5), p95: at(sorted, 0.95) };
 };
 const base = stat(times["node -e 0"]);
-console.log(`\n${RUNS} interleaved rounds, ${HOSTS} allow-listed hosts, snapshot ${Buffer.byteLength(JSON.stringify(envelope))} bytes`);
+console.log(`\n${RUNS} interleaved rounds, ${HOSTS} allow-listed hosts (snapshot ${bytes} bytes; ${LARGE} for the ${LARGE / 1000}k case: ${large.bytes} bytes)`);
 for (const name of names) {
   const s = stat(times[name]);
   const ratios = times[name].map((t, i) => t / times["node -e 0"][i]).sort((a, b) => a - b);
