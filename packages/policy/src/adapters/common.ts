@@ -62,3 +62,24 @@ export function isReadTool(tool: string): boolean {
   // Search tools print the lines they match: reading a credential file through them is reading it.
   return /^(read|notebookread|view|read_file|read_many_files|cat|grep|search_file_content|grep_search|rg)$/i.test(tool);
 }
+
+const WRITE_TOOL = /^(write|edit|multiedit|notebookedit|create|str_replace|str_replace_editor|str_replace_based_edit_tool|insert|write_file|replace|apply_patch|edit_file|edit_notebook|search_replace)$/i;
+const MCP_WRITE_TOOL = /(write|edit|create|move|copy|rename|append|replace|patch|insert|save|upload_file|put_file)/i;
+
+/**
+ * Files a call writes: the paths of file-editing tools (relative ones resolved against `cwd`), and
+ * absolute paths given to MCP tools whose names write files (filesystem servers).
+ */
+export function writtenFilePaths(call: TNormalizedCall): string[] {
+  const input = asRecord(call.payload);
+  if (call.kind === "file") {
+    if (!WRITE_TOOL.test(call.tool) || input?.command === "view") return [];
+    const cwd = call.cwd !== undefined && call.cwd.startsWith("/") ? call.cwd.replace(/\/+$/, "") : undefined;
+    return (call.filePaths ?? []).map((p) => (cwd !== undefined && p !== "" && !/^([/~$]|[a-z]:[\\/])/i.test(p) ? `${cwd}/${p.replace(/^(\.\/)+/, "")}` : p));
+  }
+  if (call.kind !== "mcp" || !MCP_WRITE_TOOL.test((call.canonicalTool ?? call.tool).split("__").pop() ?? "")) return [];
+  const paths = filePathsOf(input);
+  for (const k of ["destination", "dest", "target", "target_path", "targetPath", "new_path", "newPath", "to"]) if (typeof input?.[k] === "string") paths.push(input[k]);
+  // Relative paths given to a remote (forge) API are not this machine's files.
+  return paths.filter((p) => /^([/~]|\$home|\$\{home\}|[a-z]:[\\/])/i.test(p) || /(^|[\\/])[^\\/]*\.git[\\/]/.test(p));
+}

@@ -1,11 +1,13 @@
 /**
  * evaluate(): one normalized call + compiled policy → decision. Pure and synchronous.
- * Order (first deny wins): tool deny list → tamper → sensitive files → DLP → URL-carrying
+ * Order (first deny wins): tool deny list → tamper → later-traffic files → sensitive files → DLP → URL-carrying
  * tools → MCP connectors → local servers → network-sounding names → unknown tools carrying
  * URLs → shell analysis. Observe mode turns denies into allow + wouldDeny.
  */
 import type { TShellAnalysis } from "../shell/analyze.js";
 import { isSensitivePath, PROTECTED_PATH } from "../shell/guards.js";
+import { persistenceKind, persistenceReason } from "../shell/persistence.js";
+import { writtenFilePaths } from "../adapters/common.js";
 import type { TDecision, TEvaluationContext, TNormalizedCall } from "../types.js";
 import { serverKey, type TCompiledPolicy } from "./compile.js";
 import { allowDecision, denyDecision, observe } from "./decision.js";
@@ -73,6 +75,13 @@ function decide(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEvaluationConte
     const hit = facts.killSwitch ?? (call.kind !== "file" ? (facts.protectedRef ?? (extra.length > 0 ? strings.find((s) => isProtectedPath(s, extra)) : undefined)) : undefined);
     if (hit !== undefined) return denyDecision({ rule: "tamper", reason: `the call references the guard's hook configuration or a kill switch (\`${hit.slice(0, 120)}\`)` });
   }
+  // Files that run or redirect later traffic (git hooks and config, ssh config, shell start-up files).
+  const persist = shell?.findings.find((f) => f.type === "persistence");
+  if (persist?.type === "persistence") return denyDecision({ rule: "files.persistence", reason: persistenceReason(persist.path, persist.kind) });
+  for (const path of writtenFilePaths(call)) {
+    const kind = persistenceKind(path);
+    if (kind !== undefined) return denyDecision({ rule: "files.persistence", reason: persistenceReason(path, kind) });
+  }
 
   // Sensitive files (credentials that would reach the model or a tool).
   if (p.protectSensitive) {
@@ -136,6 +145,8 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts,
     const guard = findings.find((f) => f.type === "tamper" || (f.type === "sensitive" && p.protectSensitive));
     if (guard?.type === "tamper") return denyDecision({ rule: "tamper", reason: `\`${call.tool}\` would run a command that changes the egress guard: ${guard.detail}` });
     if (guard?.type === "sensitive") return denyDecision({ rule: "files.sensitive", reason: `\`${call.tool}\` would run a command that reads the credential file \`${guard.path}\`` });
+    const persist = findings.find((f) => f.type === "persistence");
+    if (persist?.type === "persistence") return denyDecision({ rule: "files.persistence", reason: `\`${call.tool}\` would run a command: ${persistenceReason(persist.path, persist.kind)}` });
     const d = evaluateShellFindings(findings, p, ctx);
     if (d.effect === "deny") return d;
   }

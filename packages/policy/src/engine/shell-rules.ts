@@ -3,6 +3,7 @@ import { formatDestination, parseUrlDestination, parseHostPort } from "../hosts/
 import { hostSetMatches } from "../hosts/match.js";
 import { githubOwnerOf } from "../shell/git.js";
 import { isSensitivePath, KILL_SWITCH, PROTECTED_PATH } from "../shell/guards.js";
+import { persistenceKind, persistenceReason } from "../shell/persistence.js";
 import type { TShellFinding } from "../shell/findings.js";
 import type { TDecision, TEvaluationContext } from "../types.js";
 import type { TCompiledPolicy } from "./compile.js";
@@ -67,6 +68,8 @@ function findingDecision(f: TShellFinding, p: TCompiledPolicy): TDecision | unde
       return hostSetMatches(p.forgeApiHosts, f.dest) ? denyDecision({ rule: "shell.forge_api_write", reason: `raw curl/wget writes to \`${f.dest.host}\` are not allowed; use \`gh\`, which is owner-scoped` }) : undefined;
     case "pipe-interpreter":
       return p.pipeToInterpreterDenied ? denyDecision({ rule: "shell.pipe_to_interpreter", reason: `downloaded content is executed by \`${f.interpreter}\`; download to a file, inspect it, then run it` }) : undefined;
+    case "persistence":
+      return denyDecision({ rule: "files.persistence", reason: persistenceReason(f.path, f.kind) });
     case "download-exec":
       return p.downloadExecDenied ? denyDecision({ rule: "shell.download_exec", reason: `\`${f.path}\` is downloaded and then executed; inspect it before running it` }) : undefined;
     default:
@@ -94,6 +97,10 @@ export function powershellFindings(command: string): TShellFinding[] {
   if (PS_WRITE.test(command)) {
     const hit = words.find((w) => PROTECTED_PATH.test(w) || /^~\/\.(claude|codex|gemini|cursor|copilot)$/i.test(w));
     if (hit !== undefined) out.push({ type: "tamper", via, detail: `changes \`${hit.slice(0, 120)}\`` });
+  }
+  if (PS_WRITE.test(command)) {
+    const hit = words.find((w) => persistenceKind(w) !== undefined || /^\$profile(\.|$)/i.test(w));
+    if (hit !== undefined) out.push({ type: "persistence", via, path: hit, kind: persistenceKind(hit) ?? "shell-startup" });
   }
   if (PS_READ.test(command)) {
     const hit = words.find((w) => isSensitivePath(w));

@@ -11,11 +11,12 @@ import { analyzeGh, analyzeGit } from "./git.js";
 import { analyzePackageManager, analyzeInlineCode, INTERPRETER, isInterpreter, SHELLS } from "./interpreters.js";
 import { commandName, hasScheme } from "./words.js";
 import { sensitiveInWords, shellGlobSource, tamperInCommand } from "./guards.js";
+import { persistenceInCommand } from "./persistence.js";
 
 const MAX_DEPTH = 6;
 const MAX_PIPELINE = 64;
 const SAFE_FILTERS = new Set(["grep", "egrep", "fgrep", "rg", "jq", "yq", "awk", "sed", "sort", "uniq", "head", "tail", "tee", "cat", "wc", "tr", "cut", "less", "more", "column", "base64", "xxd", "od", "gunzip", "gzip", "zcat", "tar", "unzip", "bat", "diff", "md5sum", "sha256sum", "shasum", "fold", "fmt", "nl", "rev", "tac", "strings", "file", "hexdump", "python-json", "json_pp", "xmllint", "html2text", "pandoc", "iconv", "dos2unix", "true", "null"]);
-const NETWORK_TRIGGER = /\b(rm|mv|rmdir|unlink|shred|chmod|chown|chgrp|chattr|ln|truncate|trash)\b|:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$/i;
+const NETWORK_TRIGGER = /\b(rm|mv|rmdir|unlink|shred|chmod|chown|chgrp|chattr|ln|truncate|trash)\b|:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$|profile|zlog/i;
 
 /** Analysis result for one shell command. */
 export type TShellAnalysis = { findings: TShellFinding[]; fallback: boolean };
@@ -85,8 +86,10 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     const m = /\/dev\/(tcp|udp)\/([^/\s]+)\/(\d+)/.exec(w.text);
     if (m) out.push(...hostFinding(m[2] ?? "", via));
   }
-  out.push(...tamperInCommand(words.map((w) => w.text), env, cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) })), extra));
-  out.push(...sensitiveInWords(words.map((w) => w.text), cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) })), inSub));
+  const redirects = cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) }));
+  out.push(...tamperInCommand(words.map((w) => w.text), env, redirects, extra));
+  out.push(...sensitiveInWords(words.map((w) => w.text), redirects, inSub));
+  out.push(...persistenceInCommand(words.map((w) => w.text), redirects));
   // Unwrap prefix commands (env, sudo, timeout, …) to the command really run.
   let viaXargs = false;
   for (let guard = 0; guard < 10 && words.length > 0; guard++) {
@@ -97,6 +100,8 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     if (wrapper === "xargs" || wrapper === "parallel") viaXargs = true;
     words = next.map((t) => ({ text: t, dynamic: /[$`]/.test(t) }));
   }
+  // The command a wrapper runs writes files too (`sudo tee ~/.bashrc`).
+  if (words.length !== cmd.argv.length) out.push(...persistenceInCommand(words.map((w) => w.text), []));
   const first = words[0];
   if (first === undefined) return;
   const name = commandName(first.text);

@@ -1,4 +1,5 @@
 import type { TDestination } from "../hosts/normalize.js";
+import type { TPersistenceKind } from "./persistence.js";
 
 /**
  * What shell analysis found, independent of any policy. The evaluator turns findings into a
@@ -20,4 +21,6 @@ export type TShellFinding =
   | { type: "pipe-interpreter"; via: string; interpreter: string }
   | { type: "download-exec"; via: string; path: string }
   | { type: "tamper"; via: string; detail: string }
+  /** A write to a file that runs or redirects later traffic outside the guard (git hooks and config, ssh config, shell start-up files). */
+  | { type: "persistence"; via: string; path: string; kind: TPersistenceKind }
   | { type: "sensitive"; via: string; path: string };

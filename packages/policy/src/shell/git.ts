@@ -5,7 +5,7 @@ import { hasScheme, splitOptions } from "./words.js";
 
 const GIT_GLOBAL_VALUE = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix", "--list-cmds", "--attr-source"]);
 const GIT_READ_NET = new Set(["clone", "fetch", "pull", "ls-remote", "archive"]);
-const DANGEROUS_GIT_CONFIG = /^(http\.|https\.|url\.|core\.sshcommand|core\.gitproxy|remote\..*\.(url|pushurl|proxy|uploadpack|receivepack)|credential\.|protocol\.|uploadpack|receivepack|alias\.|core\.(fsmonitor|pager|editor|hookspath|askpass|alternaterefscommand)|pager\.|include\.path|includeif\.|diff\.external|diff\..+\.(command|textconv)|difftool\..+\.cmd|mergetool\..+\.cmd|merge\..+\.driver|filter\..+\.(clean|smudge|process)|sequence\.editor|gpg\.(.+\.)?program)/i;
+const DANGEROUS_GIT_CONFIG = /^(http\.|https\.|url\.|core\.sshcommand|core\.gitproxy|remote\..*\.(url|pushurl|proxy|uploadpack|receivepack)|credential\.|protocol\.|uploadpack|receivepack|alias\.|core\.(fsmonitor|pager|editor|hookspath|askpass|alternaterefscommand)|pager\.|include\.path|includeif\.|diff\.external|diff\..+\.(command|textconv)|difftool\..+\.cmd|mergetool\..+\.cmd|merge\..+\.driver|filter\..+\.(clean|smudge|process)|sequence\.editor|gpg\.(.+\.)?program|init\.templatedir)/i;
 // Keys whose value is a command git runs (`alias.x=!cmd`, pagers, editors, fsmonitor, ssh): analyzed as shell.
 const COMMAND_GIT_CONFIG = /^(core\.sshcommand|core\.gitproxy|alias\..+|core\.(fsmonitor|pager|editor|askpass|alternaterefscommand)|pager\..+|sequence\.editor|diff\.external|diff\..+\.(command|textconv)|difftool\..+\.cmd|mergetool\..+\.cmd|merge\..+\.driver|filter\..+\.(clean|smudge|process)|gpg\.(.+\.)?program|credential\.(.+\.)?helper)$/i;
 
@@ -125,6 +125,11 @@ export function analyzeGit(inp: TCmdInput): void {
       const v = rest[k + 1] ?? "";
       if (isGitUrl(v)) gitDestination(inp, v, sub === "push" ? "git-write" : "git-read");
     }
+  }
+  // A template directory's hooks are copied into the new repository and run on its next commit.
+  if (sub === "clone" || sub === "init") {
+    const template = rest.flatMap((r, k) => (r === "--template" ? [rest[k + 1] ?? ""] : r.startsWith("--template=") ? [r.slice(11)] : []))[0];
+    if (template !== undefined) inp.out.push({ type: "persistence", via: inp.via, path: `${template}/hooks (git --template)`, kind: "git-hook" });
   }
   if (sub === "subtree" || sub === "send-pack" || sub === "http-push" || sub === "fetch-pack" || sub === "http-fetch") {
     const urls = operands.filter(isGitUrl);
