@@ -57,21 +57,36 @@ export function urlsInPayload(payload: unknown): string[] {
 }
 
 /** Field names whose value is the destination of the call even without a scheme. */
-const URL_KEYS = new Set(["url", "uri", "href", "endpoint", "link", "target_url", "targetUrl", "webhook", "webhook_url", "host", "hostname", "baseUrl", "base_url", "server", "address"]);
+const URL_KEYS = new Set(["url", "uri", "href", "endpoint", "targeturl", "webhook", "webhookurl", "host", "hostname", "baseurl", "server", "address"]);
+// Other field names that name where a connector sends or redirects (`callbackUrl`, `redirect_uri`,
+// `serverURL`, `api-endpoint`, `webhooks`): compared without case, `_`, `-` or `.`.
+const URL_KEY_SUFFIX = /(url|uri|href|endpoint|webhook|hostname|link)s?$|^(callback|redirect|redirectto|origin|proxy|destination)$/;
+const HOST_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$/i;
+
+/** `webhook_url`, `webhookUrl`, `Webhook-URL` → `webhookurl`. */
+const keyOf = (k: string): string => k.toLowerCase().replace(/[_.-]/g, "");
 
 /**
- * Destination values of well-known URL fields: a value without a scheme gets `https://`
- * (a WebFetch `url` of `evil.tld/x` still goes to evil.tld).
+ * Destination values of URL fields: a value without a scheme gets `https://` (a WebFetch `url` of
+ * `evil.tld/x` still goes to evil.tld). Well-known names take any value; other names ending in
+ * url/uri/href/endpoint/webhook/link take URLs and host-like values. Free-text fields (`body`,
+ * `description`) are not destinations, whatever URLs they mention.
  */
 export function urlFieldValues(payload: unknown): string[] {
   const out: string[] = [];
   forEachString(payload, (s, key) => {
-    if (key === undefined || !URL_KEYS.has(key)) return;
+    if (key === undefined) return;
+    const k = keyOf(key);
+    const known = URL_KEYS.has(k);
+    if (!known && !URL_KEY_SUFFIX.test(k)) return;
     // WHATWG URL parsing drops ASCII tab, CR and LF anywhere in the value: `https://github.com\n.evil.io`
     // goes to github.com.evil.io. Any other whitespace makes the value unparsable (then denied).
     const v = s.trim().replace(/[\t\n\r]/g, "");
     if (v === "") return;
-    out.push(/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(about|data|javascript|blob|file|mailto):/i.test(v) ? v : `https://${v}`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(about|data|javascript|blob|file|mailto):/i.test(v);
+    if (withScheme) out.push(v);
+    else if (v.startsWith("//")) out.push(`https:${v}`);
+    else if (known || HOST_LIKE.test(v)) out.push(`https://${v}`);
   });
   return [...new Set(out)];
 }
