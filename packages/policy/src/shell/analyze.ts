@@ -200,6 +200,8 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
       if (made.opaque !== undefined && !known) out.push({ type: "unknown", via, detail: `\`${name}\` runs a script that \`${made.opaque}\` produces at run time, which cannot be checked; run the commands directly or save them to a file first` });
     };
     for (const a of args) if (hasScheme(a)) addUrl(inp, a);
+    // `pwsh -EncodedCommand <base64>` (also -enc, -ec, -e, /enc): the script is hidden.
+    if ((name === "pwsh" || name === "powershell") && args.some((a) => isEncodedCommandFlag(a))) out.push({ type: "unknown", via, detail: `\`${name}\` runs a base64-encoded script (-EncodedCommand), which cannot be checked; pass the script with -Command instead` });
     const fetched = cmd.substitutions.some((s) => FETCH_WORD.test(s));
     const decoded = cmd.upstream.some((u) => isDecoder(u)) || cmd.substitutions.some((s) => DECODER_WORD.test(s));
     if (decoded) out.push({ type: "unknown", via, detail: `an encoded script is decoded and run by \`${name}\`` });
@@ -280,6 +282,13 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     const redirectOut = cmd.redirects.find((r) => r.op === ">" || r.op === ">>");
     if (redirectOut) downloads.push(expandVars(redirectOut.target.text, vars));
   }
+}
+
+/** PowerShell's -EncodedCommand / -EncodedArguments under any accepted abbreviation or prefix (`-e`, `-ec`, `-enc`, `/enc`). */
+function isEncodedCommandFlag(arg: string): boolean {
+  const flag = arg.toLowerCase().replace(/^(--|-|\/)/, "");
+  if (flag === arg.toLowerCase() || flag === "") return false;
+  return flag === "ec" || flag === "ea" || "encodedcommand".startsWith(flag) || (flag.length > 7 && "encodedarguments".startsWith(flag));
 }
 
 /** The script file a shell or interpreter runs, or undefined when it reads its script from stdin (`sh -s`). */

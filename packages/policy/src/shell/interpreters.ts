@@ -1,6 +1,7 @@
 /** Interpreters with inline code, and package managers pointed at custom registries. */
 import { addHost, addUrl, type TCmdInput } from "./net-commands.js";
 import { hasScheme } from "./words.js";
+import { inlineExecution } from "./inline-code.js";
 
 /** POSIX-style shells whose `-c` argument is a script. */
 export const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "yash", "posh", "rbash"]);
@@ -40,11 +41,12 @@ export function isInterpreter(name: string): boolean {
   return family(name) in INLINE;
 }
 
-const NETWORK_API = /(urllib(?!\.parse\b)|urlopen|requests\s*\.|httpx|aiohttp|http\.client|httplib|socket|smtplib|ftplib|telnetlib|paramiko|websocket|pycurl|fetch\s*\(|XMLHttpRequest|WebSocket|https?\.(get|request)|net\.(connect|createConnection|Socket)|tls\.connect|dgram|dns\.|http2|axios|got\s*\(|undici|Net::HTTP|open-uri|URI\.open|TCPSocket|UDPSocket|LWP|HTTP::Tiny|IO::Socket|curl_init|curl_exec|fsockopen|stream_socket_client|file_get_contents\s*\(\s*['"]https?|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient|Net\.Sockets|System\.Net|DownloadString|DownloadFile|Start-BitsTransfer|\/inet\/|\/dev\/tcp|Deno\.connect|Bun\.connect|require\(\s*['"](?:node:)?(?:https?|net|tls|dgram|dns)['"]|from\s+['"](?:node:)?(?:https?|net|tls|dgram|dns)['"]|import\s*\(\s*['"]https?:)/i;
+const NETWORK_API = /(urllib(?!\.parse\b)|urlopen|requests\s*\.|httpx|aiohttp|http\.client|httplib|socket|smtplib|ftplib|telnetlib|paramiko|websocket|pycurl|fetch\s*\(|XMLHttpRequest|WebSocket|https?\.(get|request)|net\.(connect|createConnection|Socket)|tls\.connect|dgram|dns\.|http2|axios|got\s*\(|undici|Net::HTTP|open-uri|URI\.open|TCPSocket|UDPSocket|LWP|HTTP::Tiny|IO::Socket|curl_init|curl_exec|fsockopen|stream_socket_client|file_get_contents\s*\(\s*['"]https?|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient|Net\.Sockets|System\.Net|DownloadString|DownloadFile|Start-BitsTransfer|\/inet\/|\/dev\/tcp|Deno\.connect|Bun\.connect|require\(\s*['"](?:node:)?(?:https?|net|tls|dgram|dns)['"]|from\s+['"](?:node:)?(?:https?|net|tls|dgram|dns)['"]|import\s*\(\s*['"]https?:|import\s*\(\s*['"](?:node:)?(?:https?|net|tls|dgram|dns)['"])/i;
 const EXEC_API = /\b(os\.system|os\.popen|subprocess|child_process|execSync|exec\s*\(|spawn|system\s*\(|popen|Popen|`[^`]*`|%x\{|shell_exec|passthru|proc_open|Start-Process|do shell script)/;
 
 /** Inline interpreter code: network APIs need allow-listed destinations; exec'd strings are shell. */
 export function analyzeInlineCode(inp: TCmdInput, code: string): void {
+  inlineExecution(inp, code);
   const literals = [...code.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
   if (EXEC_API.test(code)) for (const lit of literals) if (/\s/.test(lit) || /^(curl|wget|nc|ssh)$/.test(lit)) inp.nested(lit);
   if (!NETWORK_API.test(code)) {
