@@ -12,11 +12,12 @@ import { analyzePackageManager, analyzeInlineCode, INTERPRETER, isInterpreter, S
 import { commandName, hasScheme } from "./words.js";
 import { sensitiveInWords, shellGlobSource, tamperInCommand } from "./guards.js";
 import { persistenceInCommand } from "./persistence.js";
+import { analyzeCommandRunner } from "./command-runners.js";
 
 const MAX_DEPTH = 6;
 const MAX_PIPELINE = 64;
 const SAFE_FILTERS = new Set(["grep", "egrep", "fgrep", "rg", "jq", "yq", "awk", "sed", "sort", "uniq", "head", "tail", "tee", "cat", "wc", "tr", "cut", "less", "more", "column", "base64", "xxd", "od", "gunzip", "gzip", "zcat", "tar", "unzip", "bat", "diff", "md5sum", "sha256sum", "shasum", "fold", "fmt", "nl", "rev", "tac", "strings", "file", "hexdump", "python-json", "json_pp", "xmllint", "html2text", "pandoc", "iconv", "dos2unix", "true", "null"]);
-const NETWORK_TRIGGER = /\b(rm|mv|rmdir|unlink|shred|chmod|chown|chgrp|chattr|ln|truncate|trash)\b|:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$|profile|zlog/i;
+const NETWORK_TRIGGER = /\b(rm|mv|rmdir|unlink|shred|chmod|chown|chgrp|chattr|ln|truncate|trash)\b|:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$|profile|zlog|\b(g|bsd)?tar\b|parallel|\bg?sed\b|\bn?vim?\b|\bex\b/i;
 
 /** Analysis result for one shell command. */
 export type TShellAnalysis = { findings: TShellFinding[]; fallback: boolean };
@@ -275,6 +276,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     if (dests.length === 0) out.push({ type: "unknown", via, detail: `\`${name}\` is a network command without a verifiable destination` });
     return;
   }
+  if (analyzeCommandRunner(inp)) return;
   const result = dispatchNetwork(inp);
   if (result?.writes === true) for (const d of result.dests ?? []) out.push({ type: "forge-api-write", dest: d, via });
   if (result) {
@@ -472,18 +474,32 @@ function unwrap(name: string, argv: string[], env: Map<string, string>): string[
     case "strace": case "ltrace": return skipOpts(["-o", "-e", "-p", "-s", "-u", "-E", "-a", "-b", "-I", "-O", "-P", "-S", "-X"]);
     case "sshpass": return skipOpts(["-p", "-f", "-d", "-P"]);
     case "timeout": { const r = skipOpts(["-s", "-k", "--signal", "--kill-after"]); return r.slice(1); }
-    case "flock": { const r = skipOpts(["-w", "-E", "-c"]); if (argv.includes("-c")) return argv[argv.indexOf("-c") + 1] ?? ""; return r.slice(1); }
-    case "xargs": return skipOpts(["-I", "-i", "-n", "-P", "-d", "-L", "-l", "-s", "-a", "-E", "-e", "--max-args", "--max-procs", "--delimiter", "--arg-file", "--replace"]);
-    case "watch": return skipOpts(["-n", "-d", "--interval", "--differences"]).join(" ");
+    case "flock": {
+      const c = argv.findIndex((a) => a === "-c" || a === "--command");
+      if (c !== -1) return argv[c + 1] ?? "";
+      const cEq = argv.find((a) => a.startsWith("--command="));
+      if (cEq !== undefined) return cEq.slice(10);
+      return skipOpts(["-w", "-E", "--timeout", "--wait", "--conflict-exit-code"]).slice(1);
+    }
+    // GNU `-i`, `-e` and `-l` take their value attached (`-i{}`): the next word is the command.
+    case "xargs": return skipOpts(["-I", "-n", "-P", "-d", "-L", "-s", "-a", "-E", "-J", "-R", "-S", "--max-args", "--max-procs", "--delimiter", "--arg-file", "--replace", "--max-lines", "--max-chars", "--eof", "--process-slot-var"]);
+    // procps watch: `-d`/`--differences` take no separate value.
+    case "watch": return skipOpts(["-n", "--interval", "-q", "--equexit"]).join(" ");
     case "su": case "runuser": case "script": { const i = argv.indexOf("-c"); return i === -1 ? undefined : (argv[i + 1] ?? ""); }
     case "find": case "fd": {
-      const i = argv.findIndex((a) => a === "-exec" || a === "-execdir" || a === "-ok" || a === "-x" || a === "--exec" || a === "-X" || a === "--exec-batch");
-      if (i === -1) return undefined;
-      const tail = argv.slice(i + 1);
-      const end = tail.findIndex((a) => a === ";" || a === "+" || a === "\\;");
-      return end === -1 ? tail : tail.slice(0, end);
+      // Every -exec/-execdir/-ok/-okdir clause runs (fd: -x/-X), each to its `;` or `+`.
+      const clauses: string[][] = [];
+      for (let i = 0; i < argv.length; i++) {
+        if (!/^(-exec|-execdir|-ok|-okdir|-x|--exec|-X|--exec-batch)$/.test(argv[i] ?? "")) continue;
+        const tail = argv.slice(i + 1);
+        const end = tail.findIndex((a) => a === ";" || a === "+" || a === "\\;");
+        clauses.push(end === -1 ? tail : tail.slice(0, end));
+        i += end === -1 ? tail.length : end + 1;
+      }
+      if (clauses.length === 0) return undefined;
+      return clauses.length === 1 ? clauses[0] : clauses.map((c) => c.map(shellQuote).join(" ")).join(" ; ");
     }
-    case "parallel": return rest.filter((a) => a !== ":::" && !a.startsWith("-")).join(" ");
+    case "parallel": return parallelScript(rest);
     // Run a command in a project environment: `uv run curl …`, `poetry run …`, `pnpm exec …`, `npm exec -- …`
     case "uv": case "poetry": case "pipenv": case "pdm": case "hatch": case "rye": case "pixi": case "conda": case "mamba": case "micromamba": {
       const i = rest.indexOf("run");
@@ -519,6 +535,43 @@ function unwrap(name: string, argv: string[], env: Map<string, string>): string[
     }
     default: return undefined;
   }
+}
+
+/** A word quoted for a shell script built from argv. */
+function shellQuote(w: string): string {
+  return /^[\w@%+=:,./{}-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+const PARALLEL_VALUE = new Set(["-j", "--jobs", "-S", "--sshlogin", "--slf", "--sshloginfile", "-a", "--arg-file", "--colsep", "-C", "-d", "--delimiter", "-I", "-N", "-n", "--max-args", "-L", "--max-lines", "--delay", "--timeout", "--joblog", "--results", "--res", "--tmpdir", "--workdir", "--wd", "--basefile", "--bf", "--env", "--tag-string", "-E", "--halt", "--memfree", "--load", "--retries", "--block", "--sshdelay", "--termseq", "--return", "--transferfile", "--tf", "--trc", "--cleanup"]);
+
+/**
+ * GNU parallel as the script it runs: the command (joined with spaces, run by a shell) once per
+ * `:::` input with `{}` replaced or the input appended; inputs alone are commands. Remote logins
+ * (`-S host`) become `ssh host`, a login file an ssh without a destination (unknown).
+ */
+function parallelScript(rest: string[]): string {
+  const logins: string[] = [];
+  let i = 0;
+  for (; i < rest.length && (rest[i] ?? "").startsWith("-"); i++) {
+    const a = rest[i] ?? "";
+    if (a === "--") {
+      i++;
+      break;
+    }
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const flag = eq === -1 ? a : a.slice(0, eq);
+    if (!PARALLEL_VALUE.has(flag) && !/^-S./.test(a)) continue;
+    const value = eq !== -1 ? a.slice(eq + 1) : /^-S./.test(a) ? a.slice(2) : (rest[++i] ?? "");
+    if (flag === "-S" || flag === "--sshlogin" || /^-S./.test(a)) for (const l of value.split(",")) if (l !== ":" && l !== "") logins.push(`ssh ${shellQuote(l.replace(/^\d+\//, ""))}`);
+    if (flag === "--slf" || flag === "--sshloginfile") logins.push("ssh");
+  }
+  const words = rest.slice(i);
+  const sep = words.findIndex((w) => /^:{3,4}\+?$/.test(w));
+  const command = (sep === -1 ? words : words.slice(0, sep)).join(" ");
+  const inputs = sep === -1 || words[sep]?.startsWith("::::") ? [] : words.slice(sep + 1).filter((w) => !/^:{3,4}\+?$/.test(w)).slice(0, 16);
+  const jobs = inputs.length === 0 ? [command] : command === "" ? inputs : inputs.map((x) => (/\{[^}]*\}/.test(command) ? command.replace(/\{[^}]*\}/g, shellQuote(x)) : `${command} ${shellQuote(x)}`));
+
+  return [...logins, ...jobs].filter((j) => j !== "").join(" ; ");
 }
 
 /** Inline script of a shell (`-c`) or interpreter (`-c`, `-e`, `--eval`, `-r` …), if any. */

@@ -145,9 +145,11 @@ export function analyzeSsh(inp: TCmdInput): void {
 export function analyzeRemoteCopy(inp: TCmdInput): void {
   const value = inp.name === "rsync" ? new Set(["-e", "--rsh", "--port", "--password-file", "-f", "--filter", "--exclude", "--include", "--exclude-from", "--include-from", "--files-from", "-T", "--temp-dir", "--log-file", "--chmod", "-B", "--block-size", "--timeout", "--bwlimit", "--partial-dir", "--compare-dest", "--copy-dest", "--link-dest", "--backup-dir", "--suffix", "--rsync-path", "--out-format", "--max-size", "--min-size", "--contimeout", "--address", "--sockopts"]) : SSH_VALUE;
   const { operands, options } = splitOptions(inp.args, value);
+  // `rsync -e 'ssh -p 2222'`: the remote shell is started for the remote operand's host.
+  const remoteHost = operands.map((op) => /^((?:[^@/:]+@)?(?:\[[^\]]+\]|[^/:]{2,})):/.exec(op)?.[1]).find((h) => h !== undefined);
   for (const o of options) {
     const v = o.value ?? "";
-    if (o.flag === "-e" || o.flag === "--rsh") inp.nested(v);
+    if (o.flag === "-e" || o.flag === "--rsh") inp.nested(remoteHost !== undefined && /^\S*ssh\b/.test(v) ? `${v} ${remoteHost}` : v);
     if (o.flag === "-J") for (const j of v.split(",")) addHost(inp, j, { scheme: "ssh", port: 22 });
     if (o.flag === "-o") {
       const r = sshOption(inp, v);
