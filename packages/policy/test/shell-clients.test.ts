@@ -170,8 +170,12 @@ describe("package sources", () => {
     expect(typesOf(command)).toContain("unknown");
   });
 
-  test.each(["pip install -r requirements.txt", "pip install -e .", "python3 -m pip install requests", "npm install", "npm config get registry", "docker run -it ubuntu bash", "npm i -f"])("%s stays allowed", (command) => {
+  test.each(["pip install -r requirements.txt", "pip install -e .", "python3 -m pip install requests", "npm install", "npm config get registry", "npm i -f"])("%s stays allowed", (command) => {
     expect(findingsOf(command)).toEqual([]);
+  });
+
+  test("docker run of a bare image name pulls it from Docker Hub when absent", () => {
+    expect(hostsOf("docker run -it ubuntu bash")).toEqual(["registry-1.docker.io"]);
   });
 });
 

@@ -13,11 +13,12 @@ import { commandName, hasScheme } from "./words.js";
 import { sensitiveInWords, shellGlobSource, tamperInCommand } from "./guards.js";
 import { persistenceInCommand } from "./persistence.js";
 import { analyzeCommandRunner } from "./command-runners.js";
+import { analyzeContainerCli, CONTAINER_CLIS } from "./containers.js";
 
 const MAX_DEPTH = 6;
 const MAX_PIPELINE = 64;
 const SAFE_FILTERS = new Set(["grep", "egrep", "fgrep", "rg", "jq", "yq", "awk", "sed", "sort", "uniq", "head", "tail", "tee", "cat", "wc", "tr", "cut", "less", "more", "column", "base64", "xxd", "od", "gunzip", "gzip", "zcat", "tar", "unzip", "bat", "diff", "md5sum", "sha256sum", "shasum", "fold", "fmt", "nl", "rev", "tac", "strings", "file", "hexdump", "python-json", "json_pp", "xmllint", "html2text", "pandoc", "iconv", "dos2unix", "true", "null"]);
-const NETWORK_TRIGGER = /\b(rm|mv|rmdir|unlink|shred|chmod|chown|chgrp|chattr|ln|truncate|trash)\b|:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$|profile|zlog|\b(g|bsd)?tar\b|parallel|\bg?sed\b|\bn?vim?\b|\bex\b/i;
+const NETWORK_TRIGGER = /\b(rm|mv|rmdir|unlink|shred|chmod|chown|chgrp|chattr|ln|truncate|trash)\b|:\/\/|mysql|mariadb|psql|pg_dump|redis|mongo|ldap|smbclient|sshfs|nmap|masscan|svn|\bhg\b|websocat|wscat|grpcurl|mosquitto|kcat|kafkacat|\bnats\b|swaks|sendmail|mutt|msmtp|rclone|yt-dlp|youtube-dl|\b(get|post|head)\b|lwp-|resolvectl|vault|consul|terraform|ansible|ngrok|cloudflared|\blt\b|localtunnel|\bbore\b|frpc|chisel|iperf|speedtest|gnutls|\bmtr\b|delv|axel|curl|wget|ssh|scp|sftp|rsync|nc\b|ncat|netcat|socat|telnet|ftp|dig|nslookup|host|drill|ping|trace|whois|open|browser|git|gh\b|npm|npx|pnpm|yarn|bun|pip|uv\b|poetry|cargo|gem|go\b|docker|podman|python|node|deno|ruby|perl|php|lua|pwsh|powershell|osascript|awk|bash|sh\b|zsh|dash|ksh|fish|eval|source|exec|env|sudo|xargs|find|tcp|udp|http|:\/\/|egress|claude|codex|gemini|cursor|copilot|hook|\.env|\.ssh|\.aws|id_rsa|id_ed|\.npmrc|\.netrc|\.pypirc|credential|\.key|\.pem|gnupg|kube|\.docker|gcloud|aria|xh\b|lynx|w3m|links|mosh|mail|smtp|kubectl|aws|gsutil|az\b|\.\/|chmod|\bat\b|crontab|\bsh$|profile|zlog|\b(g|bsd)?tar\b|parallel|\bg?sed\b|\bn?vim?\b|\bex\b|nerdctl/i;
 
 /** Analysis result for one shell command. */
 export type TShellAnalysis = { findings: TShellFinding[]; fallback: boolean };
@@ -262,6 +263,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   if (target !== undefined && (name === "echo" || name === "printf" || (name === "cat" && cmd.stdinText !== undefined) || name === "tee")) {
     scripts.set(expandVars(target.target.text, vars).replace(/^\.\//, ""), cmd.stdinText ?? args.filter((a) => !/^-[neE]+$/.test(a)).join(" "));
   }
+  if (CONTAINER_CLIS.has(name)) analyzeContainerCli(inp);
   if ((name === "docker" || name === "podman" || name === "nerdctl" || name === "kubectl") && /^(run|exec|create|debug)$/.test(args.find((a) => !a.startsWith("-")) ?? "")) {
     const i = args.findIndex((a, k) => k > 0 && (SHELLS.has(commandName(a)) || isInterpreter(commandName(a)) || CONTAINER_NET.has(commandName(a))));
     if (i !== -1) nested(args.slice(i).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "")}'`)).join(" "));

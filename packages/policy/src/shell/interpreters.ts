@@ -127,8 +127,9 @@ export function analyzePackageManager(inp: TCmdInput): void {
     if (sub === "env" && inp.args.includes("-w")) for (const a of inp.args) if (/^GO(PROXY|SUMDB|NOSUMDB|PRIVATE|INSECURE)=/.test(a)) inp.out.push({ type: "unknown", via: inp.via, detail: `\`go env -w ${a.split("=")[0] ?? ""}\` changes where modules come from for later commands` });
   }
   const publishes = ["publish", "push", "upload"].includes(sub) || (inp.name === "yarn" && inp.args.includes("publish"));
-  if (publishes && !custom) {
-    if (inp.name === "docker" || inp.name === "podman" || inp.name === "nerdctl" || inp.name === "helm") {
+  // (docker, podman and nerdctl registries are analyzed in containers.ts)
+  if (publishes && !custom && inp.name !== "docker" && inp.name !== "podman" && inp.name !== "nerdctl") {
+    if (inp.name === "helm") {
       const image = inp.args.filter((a) => !a.startsWith("-"))[1] ?? "";
       const first = image.split("/")[0] ?? "";
       if (image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) addHost(inp, first, { purpose: "registry" });
