@@ -15,7 +15,7 @@ import { dlpOf, factsOf, shellOf, type TCallFacts } from "./facts.js";
 import { checkUrls } from "./hosts-check.js";
 import { urlFieldValues } from "../hosts/extract.js";
 import { evaluateShellFindings } from "./shell-rules.js";
-import { ownersInPayload } from "./owners.js";
+import { ownersInPayload, repositoryTargetOwner } from "./owners.js";
 
 /** Decides one call. Any internal error yields a deny that names the error. */
 export function evaluate(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext = {}): TDecision {
@@ -157,8 +157,10 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts,
   if (connector) {
     const scopes = [...(connector.owners !== undefined ? [connector.owners] : []), ...p.ownerScopes.filter((s) => names.some((n) => s.match(n))).map((s) => s.owners)];
     if (scopes.length > 0) {
-      for (const owner of ownersInPayload(call.payload)) {
+      const target = repositoryTargetOwner(call.canonicalTool ?? call.tool, call.payload);
+      for (const owner of [...ownersInPayload(call.payload), ...(target !== undefined ? [target] : [])]) {
         const denied = scopes.find((allowed) => !allowed.has(owner));
+        if (denied && owner === "(authenticated user)") return denyDecision({ rule: "mcp.owner_scope", reason: `\`${call.tool}\` would create the repository under the authenticated user's own account, outside connector \`${connector.name}\`'s owner scope (allowed: ${[...denied].join(", ") || "none"}); pass \`organization\` with an allowed owner` });
         if (denied) return denyDecision({ rule: "mcp.owner_scope", reason: `connector \`${connector.name}\` may not act on owner \`${owner}\` (allowed: ${[...denied].join(", ") || "none"})`, destination: `mcp:${connector.name}/${owner}`, requestable: true });
       }
     }

@@ -39,3 +39,23 @@ export function ownersInPayload(payload: unknown): Set<string> {
   owners.delete("");
   return owners;
 }
+
+const CREATES_REPOSITORY = /(create|fork)_?(repository|repo)|repos?_(create|fork)|generate_repository/i;
+
+/**
+ * The owner a connector call creates or forks a repository into (`create_repository`,
+ * `fork_repository`): its `organization`/`org` field, else the authenticated user's own account.
+ */
+export function repositoryTargetOwner(tool: string, payload: unknown): string | undefined {
+  if (!CREATES_REPOSITORY.test(tool.slice(tool.lastIndexOf("__") + 2))) return undefined;
+  const rec = payload !== null && typeof payload === "object" && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  for (const k of ["organization", "org", "organisation", "target_owner", "targetOwner"]) {
+    const v = rec[k];
+    if (typeof v === "string" && v !== "") return v.toLowerCase();
+  }
+  // create_repository's `owner` names the new repository's owner; fork_repository's names the source.
+  const owner = rec.owner;
+  if (/create|generate/i.test(tool) && typeof owner === "string" && owner !== "") return owner.toLowerCase();
+
+  return "(authenticated user)";
+}

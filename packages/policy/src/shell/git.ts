@@ -216,6 +216,12 @@ export function analyzeGh(inp: TCmdInput): void {
     else if (sub === "repo" && op.includes("/") && op !== verb) ownerOfSpec(op);
   }
   if (sub === "repo") for (const o of options) if (o.flag === "--template" && o.value?.includes("/")) ownerOfSpec(o.value);
+  // The owner a repository is created or forked into: `org/name`, `--org X`, else the authenticated user.
+  if (sub === "repo" && verb === "create" && !operands.slice(2).some((op) => op.includes("/"))) owners.push("(authenticated user)");
+  if (sub === "repo" && verb === "fork") {
+    const org = options.find((o) => o.flag === "--org")?.value;
+    owners.push(org !== undefined && org !== "" ? org.toLowerCase() : "(authenticated user)");
+  }
   if (owners.length === 0 && sub !== "repo" && sub !== "gist" && sub !== "api") inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true });
   if (owners.length === 0 && (sub === "gist" || sub === "api")) inp.out.push({ type: "owner", owner: "(authenticated user)", host: "github.com", via: inp.via });
   for (const owner of owners) inp.out.push({ type: "owner", owner, host: "github.com", via: inp.via });
