@@ -48,6 +48,8 @@ export type TEvaluationContext = {
   stateDir?: string;
   /** The user's home directory, to expand `~` in protected paths. */
   homeDir?: string;
+  /** The directory `gitRemotes` were resolved in (default: `call.cwd`): a git command the shell runs elsewhere cannot use them. */
+  cwd?: string;
 };
 
 /** The engine's answer for one call. */

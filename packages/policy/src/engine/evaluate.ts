@@ -130,7 +130,7 @@ function decideDestination(call: TNormalizedCall, p: TCompiledPolicy, ctx: TEval
     return r.decision ?? allowDecision("hosts.allowed", `every destination is allow-listed (${r.destinations.join(", ")})`, r.destinations[0]);
   }
   if (call.kind === "mcp") return decideMcp(call, p, facts, ctx);
-  if (call.kind === "shell") return evaluateShellFindings(shellFindings ?? [], p, ctx);
+  if (call.kind === "shell") return evaluateShellFindings(shellFindings ?? [], p, { ...ctx, cwd: ctx.cwd ?? call.cwd });
   if (call.kind === "file" || call.kind === "agent") return allowDecision("tool.local", `\`${call.tool}\` does not reach the network`);
   const r = checkUrls(call.urls, p, { what: `\`${call.tool}\``, requireOne: false, facts });
   return r.decision ?? allowDecision(r.destinations.length > 0 ? "hosts.allowed" : "tool.local", r.destinations.length > 0 ? `every destination is allow-listed (${r.destinations.join(", ")})` : `\`${call.tool}\` carries no network destination`, r.destinations[0]);
@@ -147,7 +147,7 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts,
     if (guard?.type === "sensitive") return denyDecision({ rule: "files.sensitive", reason: `\`${call.tool}\` would run a command that reads the credential file \`${guard.path}\`` });
     const persist = findings.find((f) => f.type === "persistence");
     if (persist?.type === "persistence") return denyDecision({ rule: "files.persistence", reason: `\`${call.tool}\` would run a command: ${persistenceReason(persist.path, persist.kind)}` });
-    const d = evaluateShellFindings(findings, p, ctx);
+    const d = evaluateShellFindings(findings, p, { ...ctx, cwd: ctx.cwd ?? call.cwd });
     if (d.effect === "deny") return d;
   }
   const server = call.server;

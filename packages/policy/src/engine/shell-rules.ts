@@ -24,7 +24,29 @@ export function evaluateShellFindings(findings: readonly TShellFinding[], p: TCo
   return allowDecision("hosts.allowed", `every destination is allow-listed (${[...new Set(destinations)].join(", ")})`, destinations[0]);
 }
 
+/** `dir` as an absolute path with no trailing slash (`~` and `$HOME` expanded), if it can be told. */
+function absoluteDir(dir: string, homeDir: string | undefined): string | undefined {
+  const m = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/.exec(dir);
+  const abs = m ? (homeDir !== undefined && homeDir !== "" ? `${homeDir}${dir.slice(m[0].length)}` : undefined) : dir.startsWith("/") ? dir : undefined;
+  if (abs === undefined) return undefined;
+  const parts: string[] = [];
+  for (const part of abs.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join("/")}`;
+}
+
 function resolveRemote(f: Extract<TShellFinding, { type: "remote" }>, ctx: TEvaluationContext): TShellFinding[] {
+  // INVARIANT: remote names are resolved in the call's directory; git run in another one (`cd`,
+  // `git -C`, `--git-dir`) has other remotes, so the name says nothing about where it goes
+  if (f.dir !== undefined) {
+    const here = ctx.cwd !== undefined ? absoluteDir(ctx.cwd, ctx.homeDir) : undefined;
+    if (here === undefined || absoluteDir(f.dir, ctx.homeDir) !== here) {
+      return [{ type: "unknown", via: f.via, detail: `git runs in \`${f.dir.slice(0, 120)}\`, not in the directory whose remotes the guard resolved${ctx.cwd !== undefined ? ` (\`${ctx.cwd.slice(0, 120)}\`)` : ""}, so where remote \`${f.name}\` goes cannot be verified; run git from the agent's working directory, or name the URL` }];
+    }
+  }
   // INVARIANT: a bare push or fetch is checked against every remote the branch configuration could pick.
   const names = f.implicit === true ? [...new Set([f.name, ...(ctx.gitDefaultRemotes ?? [])])] : [f.name];
   const out: TShellFinding[] = [];

@@ -89,9 +89,16 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     if (m) out.push(...hostFinding(m[2] ?? "", via));
   }
   const redirects = cmd.redirects.map((r) => ({ op: r.op, target: expandVars(r.target.text, vars) }));
-  out.push(...tamperInCommand(words.map((w) => w.text), env, redirects, extra));
-  out.push(...sensitiveInWords(words.map((w) => w.text), redirects, inSub));
-  out.push(...persistenceInCommand(words.map((w) => w.text), redirects));
+  // After `cd ~/.claude`, `rm settings.json` removes ~/.claude/settings.json: relative paths are
+  // checked where they point once the script changed into a known directory
+  const cwd = vars.get(CWD);
+  const here = (p: string): string => (cwd === undefined || !isRelativePath(p) ? p : p === "." ? cwd : `${cwd}/${p.replace(/^(\.\/)+/, "")}`);
+  const pathWords = words.map((w, k) => (k === 0 ? w.text : here(w.text)));
+  const pathRedirects = redirects.map((r) => ({ op: r.op, target: here(r.target) }));
+  out.push(...tamperInCommand(pathWords, env, pathRedirects, extra));
+  out.push(...sensitiveInWords(pathWords, pathRedirects, inSub));
+  out.push(...persistenceInCommand(pathWords, pathRedirects));
+  changeDirectory(words, vars);
   // Unwrap prefix commands (env, sudo, timeout, …) to the command really run.
   let viaXargs = false;
   for (let guard = 0; guard < 10 && words.length > 0; guard++) {
@@ -108,7 +115,7 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
   if (first === undefined) return;
   const name = commandName(first.text);
   const args = words.slice(1).map((w) => w.text);
-  const inp: TCmdInput = { name, args, dynamicArgs: words.slice(1).map((w) => w.dynamic), env, via, out, nested };
+  const inp: TCmdInput = { name, args, dynamicArgs: words.slice(1).map((w) => w.dynamic), env, via, out, nested, ...(cwd !== undefined || vars.has(CWD_UNKNOWN) ? { cwd: cwd ?? "(a directory the command changed into)" } : {}) };
   const upstreamNet = cmd.upstream.some((u) => isNetworkFetch(u));
   if ((first.dynamic || name === "") && upstreamNet) {
     // `curl … | $(which bash)`, `curl … | /bin/b?sh`: fetched text into a program named at run time
@@ -595,6 +602,45 @@ function interpreterScript(name: string, args: string[]): string | undefined {
     else if (flags.some((f) => f.length === 2 && a.startsWith(f) && a.length > 2 && !a.startsWith("--"))) return a.slice(2);
   }
   return undefined;
+}
+
+// Keys of the script's variables map that no shell variable can have: the directory the script
+// changed into (as written: absolute, `~/…` or `$HOME/…`), or that it changed into one it cannot tell
+const CWD = "\0cwd";
+const CWD_UNKNOWN = "\0cwd-unknown";
+const HOME_PREFIX = /^(~|\$HOME|\$\{HOME\})(\/|$)/;
+
+/** A word that names a path relative to the current directory (not an option, URL, assignment or text with spaces). */
+function isRelativePath(p: string): boolean {
+  return p !== "" && !/^[-/~$]/.test(p) && !p.includes("=") && !/\s/.test(p) && !/^[a-z][a-z0-9+.-]*:/i.test(p) && !p.includes("$(") && !p.includes("`");
+}
+
+/** Follows `cd` / `pushd` / `popd` to a directory written literally (absolute, `~`, `$HOME`, or relative to a known one). */
+function changeDirectory(words: readonly { text: string; dynamic: boolean }[], vars: Map<string, string>): void {
+  const name = commandName(words[0]?.text ?? "");
+  if (name !== "cd" && name !== "pushd" && name !== "popd" && name !== "chdir") return;
+  const target = name === "popd" ? undefined : words.slice(1).find((w) => !w.text.startsWith("-") || w.text === "-");
+  const current = vars.get(CWD);
+  let next: string | undefined;
+  if (name !== "popd" && target === undefined) next = "~";
+  else if (target !== undefined && target.text !== "-" && !/[`*?[{]|\$\(/.test(target.text) && (!target.text.includes("$") || HOME_PREFIX.test(target.text)) && !target.text.slice(1).includes("$")) {
+    const t = target.text.replace(/\/+$/, "") || "/";
+    next = /^[/~$]/.test(t) ? t : current !== undefined ? `${current}/${t}` : undefined;
+    // Relative to the session's own directory: git still runs elsewhere, but paths stay as written
+    if (next === undefined && t !== ".") {
+      vars.delete(CWD);
+      vars.set(CWD_UNKNOWN, "1");
+      return;
+    }
+  }
+  if (next === undefined) {
+    if (name === "popd" || (target !== undefined && target.text !== ".")) {
+      vars.delete(CWD);
+      vars.set(CWD_UNKNOWN, "1");
+    }
+    return;
+  }
+  vars.set(CWD, next);
 }
 
 function expandVars(text: string, vars: Map<string, string>): string {

@@ -12,8 +12,8 @@ export type TShellFinding =
   | { type: "unknown"; via: string; detail: string }
   /** A git/gh write to a GitHub owner. */
   | { type: "owner"; owner: string; host: string; via: string }
-  /** A git push or fetch to a remote name that the CLI must resolve in `cwd`; `implicit`: none was named (the branch's configured remote, else origin). */
-  | { type: "remote"; name: string; via: string; write: boolean; implicit?: boolean }
+  /** A git push or fetch to a remote name that the CLI must resolve in `cwd`; `implicit`: none was named (the branch's configured remote, else origin); `dir`: git runs in that directory instead (`cd`, `git -C`, `--git-dir`, `GIT_DIR`), as written. */
+  | { type: "remote"; name: string; via: string; write: boolean; implicit?: boolean; dir?: string }
   /** A server-side merge into a base branch (`gh pr merge`, merge endpoints). */
   | { type: "merge"; via: string; detail: string }
   /** A raw curl/wget write to a forge API host. */

@@ -1,5 +1,6 @@
 /** git and gh: reads vs writes, destinations, GitHub owners, server-side merges. */
 import { parseUrlDestination } from "../hosts/normalize.js";
+import type { TShellFinding } from "./findings.js";
 import { addHost, addUrl, type TCmdInput } from "./net-commands.js";
 import { hasScheme, splitOptions } from "./words.js";
 
@@ -80,6 +81,11 @@ function gitDestination(inp: TCmdInput, spec: string, purpose: "git-read" | "git
   }
 }
 
+/** A remote the CLI resolves, with the directory git runs in when the command moved it. */
+function remoteFinding(inp: TCmdInput, name: string, write: boolean, implicit = false): TShellFinding {
+  return { type: "remote", name, via: inp.via, write, ...(implicit ? { implicit } : {}), ...(inp.cwd !== undefined ? { dir: inp.cwd } : {}) };
+}
+
 /** git: `push` / `remote add|set-url` are writes; clone/fetch/pull/ls-remote are reads. */
 export function analyzeGit(inp: TCmdInput): void {
   const args = inp.args;
@@ -88,11 +94,21 @@ export function analyzeGit(inp: TCmdInput): void {
     else if (k === "GIT_ALLOW_PROTOCOL" || k === "GIT_PROTOCOL_FROM_USER") inp.out.push({ type: "unknown", via: inp.via, detail: `\`${k}\` enables git transports that run commands` });
     else if (k === "GIT_SSH" || k === "GIT_PROXY_COMMAND" || k === "GIT_EXEC_PATH" || (k.startsWith("GIT_CONFIG") && k !== "GIT_CONFIG_NOSYSTEM")) inp.out.push({ type: "unknown", via: inp.via, detail: `\`${k}\` changes how git reaches the network` });
   }
+  // Where git runs: the directory the command changed into, then each `-C`; `--git-dir` / GIT_DIR name the repository itself
+  let dir = inp.cwd;
+  const gitDirEnv = inp.env.get("GIT_DIR");
+  let gitDir = gitDirEnv !== undefined && gitDirEnv !== "" ? gitDirEnv : undefined;
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i] ?? "";
+    if (a.startsWith("--git-dir=")) {
+      gitDir = a.slice(10);
+      continue;
+    }
     if (GIT_GLOBAL_VALUE.has(a)) {
       const v = args[++i] ?? "";
+      if (a === "-C" && v !== "") dir = /^[/~$]/.test(v) || dir === undefined ? v : `${dir}/${v}`;
+      else if (a === "--git-dir") gitDir = v;
       if (a === "-c") checkConfigSetting(inp, v);
       // `--config-env key=VAR`: the value comes from the environment
       else if (a === "--config-env" && DANGEROUS_GIT_CONFIG.test(v)) inp.out.push({ type: "unknown", via: inp.via, detail: `git \`--config-env ${v.split("=")[0] ?? ""}\` takes a setting from the environment` });
@@ -109,6 +125,8 @@ export function analyzeGit(inp: TCmdInput): void {
     if (a.startsWith("-")) continue;
     break;
   }
+  if (gitDir !== undefined) dir = gitDir;
+  if (dir !== inp.cwd) inp = { ...inp, cwd: dir };
   const sub = args[i] ?? "";
   const rest = args.slice(i + 1);
   const { operands } = splitOptions(rest, new Set(["-o", "--origin", "-b", "--branch", "--depth", "--reference", "--separate-git-dir", "-c", "--config", "--upload-pack", "-u", "--receive-pack", "--exec", "--repo", "--push-option", "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "--template", "--server-option", "--recurse-submodules", "--signed", "--force-with-lease", "--remote", "--prefix", "--format", "--output"]));
@@ -120,7 +138,7 @@ export function analyzeGit(inp: TCmdInput): void {
     else if (/^--(repo|remote)=/.test(r)) {
       const v = r.slice(r.indexOf("=") + 1);
       if (isGitUrl(v)) gitDestination(inp, v, sub === "push" ? "git-write" : "git-read");
-      else if (v !== "" && !v.startsWith("/") && !v.startsWith(".")) inp.out.push({ type: "remote", name: v, via: inp.via, write: sub === "push" });
+      else if (v !== "" && !v.startsWith("/") && !v.startsWith(".")) inp.out.push(remoteFinding(inp, v, sub === "push"));
     } else if ((r === "--repo" || r === "--remote") && rest[k + 1] !== undefined) {
       const v = rest[k + 1] ?? "";
       if (isGitUrl(v)) gitDestination(inp, v, sub === "push" ? "git-write" : "git-read");
@@ -135,15 +153,15 @@ export function analyzeGit(inp: TCmdInput): void {
     const urls = operands.filter(isGitUrl);
     for (const u of urls) gitDestination(inp, u, sub === "fetch-pack" || sub === "http-fetch" ? "git-read" : "git-write");
     const remote = sub === "subtree" ? operands.find((o, k) => k > 0 && !isGitUrl(o) && /^(push|pull|add|merge)$/.test(operands[0] ?? "") && k === 1) : undefined;
-    if (remote !== undefined) inp.out.push({ type: "remote", name: remote, via: inp.via, write: operands[0] === "push" });
+    if (remote !== undefined) inp.out.push(remoteFinding(inp, remote, operands[0] === "push"));
     if (urls.length === 0 && remote === undefined && (sub !== "subtree" || /^(push|pull|add)$/.test(operands[0] ?? ""))) inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} reaches a destination that cannot be verified` });
     return;
   }
   if (sub === "push") {
     const dest = operands[0];
-    if (dest === undefined) inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true, implicit: true });
+    if (dest === undefined) inp.out.push(remoteFinding(inp, "origin", true, true));
     else if (isGitUrl(dest)) gitDestination(inp, dest, "git-write");
-    else if (!dest.startsWith("/") && !dest.startsWith(".")) inp.out.push({ type: "remote", name: dest, via: inp.via, write: true });
+    else if (!dest.startsWith("/") && !dest.startsWith(".")) inp.out.push(remoteFinding(inp, dest, true));
     if (rest.some((r) => /^--(receive-pack|exec)/.test(r))) inp.out.push({ type: "unknown", via: inp.via, detail: "git push with a custom receive-pack" });
   } else if (sub === "remote") {
     const verb = operands[0];
@@ -153,7 +171,7 @@ export function analyzeGit(inp: TCmdInput): void {
   } else if (GIT_READ_NET.has(sub)) {
     const urls = operands.filter(isGitUrl);
     for (const u of urls) gitDestination(inp, u, "git-read");
-    if (urls.length === 0 && sub !== "clone") inp.out.push(operands[0] === undefined ? { type: "remote", name: "origin", via: inp.via, write: false, implicit: true } : { type: "remote", name: operands[0], via: inp.via, write: false });
+    if (urls.length === 0 && sub !== "clone") inp.out.push(operands[0] === undefined ? remoteFinding(inp, "origin", false, true) : remoteFinding(inp, operands[0], false));
     if (rest.some((r) => /^--upload-pack|^-u$/.test(r))) inp.out.push({ type: "unknown", via: inp.via, detail: "git with a custom upload-pack" });
   } else if (sub === "send-email" || sub === "request-pull" || sub === "svn" || sub === "p4" || sub === "lfs" || sub === "imap-send") {
     inp.out.push({ type: "unknown", via: inp.via, detail: `git ${sub} sends data to a destination that cannot be verified` });
@@ -222,7 +240,7 @@ export function analyzeGh(inp: TCmdInput): void {
     const org = options.find((o) => o.flag === "--org")?.value;
     owners.push(org !== undefined && org !== "" ? org.toLowerCase() : "(authenticated user)");
   }
-  if (owners.length === 0 && sub !== "repo" && sub !== "gist" && sub !== "api") inp.out.push({ type: "remote", name: "origin", via: inp.via, write: true });
+  if (owners.length === 0 && sub !== "repo" && sub !== "gist" && sub !== "api") inp.out.push(remoteFinding(inp, "origin", true));
   if (owners.length === 0 && (sub === "gist" || sub === "api")) inp.out.push({ type: "owner", owner: "(authenticated user)", host: "github.com", via: inp.via });
   for (const owner of owners) inp.out.push({ type: "owner", owner, host: "github.com", via: inp.via });
 }

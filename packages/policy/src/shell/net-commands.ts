@@ -4,7 +4,7 @@ import type { TShellFinding } from "./findings.js";
 import { hasScheme, splitOptions } from "./words.js";
 
 /** Context handed to command analyzers. */
-export type TCmdInput = { name: string; args: string[]; dynamicArgs: boolean[]; env: Map<string, string>; via: string; out: TShellFinding[]; nested: (script: string) => void };
+export type TCmdInput = { name: string; args: string[]; dynamicArgs: boolean[]; env: Map<string, string>; via: string; out: TShellFinding[]; nested: (script: string) => void; cwd?: string };
 
 /** Adds a URL destination (or an unknown finding when it has no usable host). */
 export function addUrl(inp: TCmdInput, url: string, purpose: "network" | "registry" | "git-read" | "git-write" = "network"): TDestination | undefined {

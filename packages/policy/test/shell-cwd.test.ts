@@ -1,0 +1,67 @@
+/** Paths relative to a directory the command changed into (`cd`, `pushd`) are checked where they point. */
+import { describe, expect, test } from "vitest";
+import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+
+const policy = compilePolicy(defaultPolicyDocument());
+const github = compilePolicy({ ...defaultPolicyDocument(), hosts: { allow: ["github.com"], deny: [], loopback: "allow" } });
+const ctx = { stateDir: "/home/dev/.config/egress-sync", homeDir: "/home/dev" };
+function bash(command: string) {
+  const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
+  if (!r.ok) throw new Error("unparsed");
+  return evaluate(r.call, policy, ctx);
+}
+
+describe("relative paths after cd", () => {
+  test.each([
+    "cd ~/.claude && rm settings.json",
+    "cd ~/.claude; echo '{}' > settings.json",
+    "cd $HOME/.claude && sed -i 's/egress-sync/true/' settings.json",
+    "pushd ~/.codex && rm hooks.json",
+    "cd /home/dev/.codex && mv config.toml config.bak",
+    "cd ~/.config/egress-sync && rm hook-cache.json",
+    "cd ~/.claude && rm -rf .",
+    "cd ~/.claude/ && truncate -s0 ./settings.json",
+    "cd ~ && cd .claude && rm settings.json",
+    "cd ~/.cursor && echo '{}' > hooks.json",
+  ])("%s", (command) => {
+    expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
+  });
+
+  test.each([
+    "cd ~/.claude && cat settings.json",
+    "cd ~/.claude && ls -la",
+    "cd src && rm -f settings.json",
+    "cd /tmp && rm -rf build && mkdir build",
+    "cd packages/app && echo '{}' > settings.json",
+    "cd \"$(mktemp -d)\" && echo x > settings.json",
+    "cd ~/projects/app && git status",
+  ])("%s stays allowed", (command) => {
+    expect(bash(command).effect).toBe("allow");
+  });
+});
+
+describe("git remotes are resolved where git runs", () => {
+  // The CLI resolved `origin` in the call's cwd (/home/dev/project): a push from anywhere else has other remotes
+  const remotes = { ...ctx, gitRemotes: { origin: "https://github.com/acme/app.git" }, gitDefaultRemotes: ["origin"] };
+  function push(command: string) {
+    const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
+    if (!r.ok) throw new Error("unparsed");
+    return evaluate(r.call, github, remotes);
+  }
+  test.each([
+    "cd /tmp/exfil && git push origin main",
+    "cd /tmp/exfil; git push",
+    "(cd /tmp/exfil && git fetch origin)",
+    "git -C /tmp/exfil push origin main",
+    "git --git-dir=/tmp/exfil/.git push origin",
+    "GIT_DIR=/tmp/exfil/.git git push origin",
+    "cd ../other && git push origin main",
+    "cd vendor/lib && git push origin",
+    "cd /tmp/exfil && gh pr create --fill",
+  ])("%s", (command) => {
+    expect(push(command)).toMatchObject({ effect: "deny", rule: "destination.unknown", reason: expect.stringMatching(/git runs in `.+`, not in the directory whose remotes the guard resolved/) });
+  });
+  test.each(["git push origin main", "cd /home/dev/project && git push origin main", "cd ~/project && git push", "cd $HOME/project/ && git pull origin main", "git -C /home/dev/project push origin main", "cd /home/dev/project/src/.. && git push"])("%s stays allowed", (command) => {
+    expect(push(command).effect).toBe("allow");
+  });
+});
