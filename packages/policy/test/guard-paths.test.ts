@@ -29,7 +29,13 @@ describe("tamper", () => {
     expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
   });
 
-  test.each(["rm -rf node_modules", "rm -rf dist build", "mv src/a.ts src/b.ts", "chmod +x scripts/run.sh", "rm -rf .config", "rm -f *.log", "ls ~/.claude", "cat ~/.claude/settings.json"])("%s stays allowed", (command) => {
+  // Globs: strict where the guard's files can be (home, ~/.config, agent directories, /etc, a bare
+  // glob in an unknown directory); a wildcard-only name under any other directory is its contents
+  test.each(["rm -rf ~/.claude/*", "rm -rf ~/*", "rm -rf ~/.config/*", "rm -rf /etc/claude-code/*", "rm -rf .claude/*", "rm -rf dist/.c*", "rm -rf *", "cd ~/.claude && rm -rf *"])("%s (glob)", (command) => {
+    expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
+  });
+
+  test.each(["rm -rf node_modules", "rm -rf dist build", "mv src/a.ts src/b.ts", "chmod +x scripts/run.sh", "rm -rf .config", "rm -f *.log", "ls ~/.claude", "cat ~/.claude/settings.json", "rm -rf dist/*", "rm -rf build/* out/??", "rm -rf node_modules/.cache/*", "rm -rf ~/.cache/*", "mv tmp/* out/", "rm -rf /tmp/x/*"])("%s stays allowed", (command) => {
     expect(bash(command).effect).toBe("allow");
   });
 });

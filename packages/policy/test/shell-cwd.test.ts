@@ -23,6 +23,8 @@ describe("relative paths after cd", () => {
     "cd ~/.claude/ && truncate -s0 ./settings.json",
     "cd ~ && cd .claude && rm settings.json",
     "cd ~/.cursor && echo '{}' > hooks.json",
+    "cd .claude && rm settings.json",
+    "cd .. && rm -rf .claude",
   ])("%s", (command) => {
     expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
   });
@@ -35,6 +37,7 @@ describe("relative paths after cd", () => {
     "cd packages/app && echo '{}' > settings.json",
     "cd \"$(mktemp -d)\" && echo x > settings.json",
     "cd ~/projects/app && git status",
+    "cd build && rm -rf * && cd ..",
   ])("%s stays allowed", (command) => {
     expect(bash(command).effect).toBe("allow");
   });

@@ -624,14 +624,10 @@ function changeDirectory(words: readonly { text: string; dynamic: boolean }[], v
   let next: string | undefined;
   if (name !== "popd" && target === undefined) next = "~";
   else if (target !== undefined && target.text !== "-" && !/[`*?[{]|\$\(/.test(target.text) && (!target.text.includes("$") || HOME_PREFIX.test(target.text)) && !target.text.slice(1).includes("$")) {
-    const t = target.text.replace(/\/+$/, "") || "/";
-    next = /^[/~$]/.test(t) ? t : current !== undefined ? `${current}/${t}` : undefined;
-    // Relative to the session's own directory: git still runs elsewhere, but paths stay as written
-    if (next === undefined && t !== ".") {
-      vars.delete(CWD);
-      vars.set(CWD_UNKNOWN, "1");
-      return;
-    }
+    const t = (target.text.replace(/\/+$/, "") || "/").replace(/^(\.\/)+/, "");
+    if (t === "." || t === "") return;
+    // Relative to the session's directory when no earlier `cd` is known: kept relative (`build`)
+    next = /^[/~$]/.test(t) || current === undefined ? t : `${current}/${t}`;
   }
   if (next === undefined) {
     if (name === "popd" || (target !== undefined && target.text !== ".")) {

@@ -46,13 +46,28 @@ const PROTECTED_DIR = /(^|[/~]|\$home|\$\{home\})(\.claude|\.codex|\.gemini|\.cu
 const PROTECTED_SEGMENTS = [".claude", ".codex", ".gemini", ".cursor", ".copilot", ".github", ".config", "egress-sync", ".egress-sync", "settings.json", "settings.local.json", "hooks.json", "hooks", "config.toml", "requirements.toml", "managed-settings.json", "hook-cache.json", "snapshot.json", "root.json", "config.json", "last-seen.json", "mcp-gate-policy.json", ".claude.json"];
 
 /** True when a glob could name a protected path: each globbed segment is tried as the protected names it matches. */
+// Parents that may hold agent or guard configuration under any name (/etc/claude-code, Application Support/ClaudeCode …)
+const AGENT_DIR_HINT = /claude|codex|gemini|cursor|copilot|egress|windsurf|codeium|github|managed|application support|programdata|\/etc(\/|$)/;
+// Directories whose children include hook configuration or the guard's state by name alone
+const HOME_LIKE_PARENT = /^(~|\$home|\$\{home\}|\/home\/[^/]+|\/users\/[^/]+|\/root)$|(^|\/)\.config$/i;
+
 function globMayBeProtected(p: string): boolean {
   if (!/[*?[]/.test(p)) return false;
   const segments = p.split("/");
-  const options = segments.map((seg) => {
+  const firstGlob = segments.findIndex((seg) => /[*?[]/.test(seg));
+  const parent = segments.slice(0, firstGlob).join("/").replace(/\/+$/, "");
+  // Under a named directory that is not the home directory or ~/.config (`dist/*`, `/tmp/x/*`), a
+  // glob matches what shells match: `*` skips dot files, and a bare `egress-sync` there is not the
+  // guard's state. A bare glob (`*`, current directory unknown) stays as strict as before.
+  const lowerParent = parent.toLowerCase();
+  const namedParent = parent !== "" && !parent.split("/").includes("..") && !HOME_LIKE_PARENT.test(parent) && !PROTECTED_DIR.test(lowerParent) && !AGENT_DIR_HINT.test(lowerParent) && !lowerParent.split("/").some((seg) => seg.startsWith(".") && PROTECTED_SEGMENTS.includes(seg));
+  // There, a glob made only of wildcards (`dist/*`, `tmp/??`) names whatever the directory holds:
+  // nothing of the guard's unless it is one of its directories, which the checks above rule out
+  if (namedParent && firstGlob === segments.length - 1 && /^[*?]+$|^\[[^\]]*\]$/.test(segments[firstGlob] ?? "")) return false;
+  const options = segments.map((seg, k) => {
     if (!/[*?[]/.test(seg)) return [seg];
     const re = new RegExp(`^${shellGlobSource(seg)}$`, "i");
-    const names = PROTECTED_SEGMENTS.filter((n) => re.test(n));
+    const names = PROTECTED_SEGMENTS.filter((n) => re.test(n) && !(namedParent && k === firstGlob && ((n.startsWith(".") && !seg.startsWith(".")) || n === "egress-sync")));
     return names.length > 0 ? names : [seg];
   });
   // Every combination, bounded (a path has few globbed segments).
