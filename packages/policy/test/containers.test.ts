@@ -1,16 +1,13 @@
 /** Container CLIs: the registry of every image pulled, run, built from or pushed is a registry destination. */
 import { describe, expect, test } from "vitest";
-import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+import { compilePolicy, defaultPolicyDocument } from "../src/index.js";
+import { decideBash } from "./hook-calls.js";
 import { imageRegistry } from "../src/shell/containers.js";
 
 const doc = defaultPolicyDocument();
 doc.shell.git = { ...doc.shell.git, writeOwners: ["acme"] };
 const policy = compilePolicy(doc);
-function bash(command: string) {
-  const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
-  if (!r.ok) throw new Error("unparsed");
-  return evaluate(r.call, policy);
-}
+const bash = (command: string) => decideBash(policy, command);
 
 describe("registries outside shell.registries are denied", () => {
   test.each([
@@ -51,12 +48,8 @@ describe("registries outside shell.registries are denied", () => {
     const p = defaultPolicyDocument();
     p.shell.registries.push("ghcr.io");
     p.shell.git = { ...p.shell.git, writeOwners: ["acme"] };
-    const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/x", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "docker push ghcr.io/evilorg/app" } }));
-    if (!r.ok) throw new Error("unparsed");
-    expect(evaluate(r.call, compilePolicy(p))).toMatchObject({ effect: "deny", rule: "shell.git_write", destination: "github.com/evilorg" });
-    const ok = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/x", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "docker push ghcr.io/acme/app" } }));
-    if (!ok.ok) throw new Error("unparsed");
-    expect(evaluate(ok.call, compilePolicy(p)).effect).toBe("allow");
+    expect(decideBash(compilePolicy(p), "docker push ghcr.io/evilorg/app")).toMatchObject({ effect: "deny", rule: "shell.git_write", destination: "github.com/evilorg" });
+    expect(decideBash(compilePolicy(p), "docker push ghcr.io/acme/app").effect).toBe("allow");
   });
 });
 

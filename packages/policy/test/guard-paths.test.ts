@@ -1,14 +1,11 @@
 /** Tamper and credential checks over directories, globs, home-relative spellings, token files and search tools. */
 import { describe, expect, test } from "vitest";
 import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+import { decideTool } from "./hook-calls.js";
 
 const policy = compilePolicy(defaultPolicyDocument());
 const ctx = { stateDir: "/home/dev/.egress-sync", homeDir: "/home/dev" };
-function decide(tool: string, input: Record<string, unknown>, agent = "claude-code") {
-  const r = parseHookInput(agent, JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: agent === "gemini-cli" ? "BeforeTool" : "PreToolUse", tool_name: tool, tool_input: input }));
-  if (!r.ok) throw new Error("unparsed");
-  return evaluate(r.call, policy, ctx);
-}
+const decide = (tool: string, input: Record<string, unknown>, agent = "claude-code") => decideTool(policy, tool, input, { agent, ctx });
 const bash = (command: string) => decide("Bash", { command });
 
 describe("tamper", () => {

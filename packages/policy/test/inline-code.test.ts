@@ -1,14 +1,11 @@
 /** Inline interpreter code that runs commands or code it builds at run time, and the literal commands it runs. */
 import { describe, expect, test } from "vitest";
-import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+import { compilePolicy, defaultPolicyDocument } from "../src/index.js";
+import { decideBash } from "./hook-calls.js";
 import { hostsOf } from "./shell-findings.js";
 
 const policy = compilePolicy(defaultPolicyDocument());
-function bash(command: string) {
-  const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
-  if (!r.ok) throw new Error("unparsed");
-  return evaluate(r.call, policy);
-}
+const bash = (command: string) => decideBash(policy, command);
 
 describe("code decoded or built at run time is unknown", () => {
   test.each([

@@ -1,16 +1,13 @@
 /** Creating or forking a repository lands in an owner: it must be inside the git write owners / connector owner scope. */
 import { describe, expect, test } from "vitest";
-import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+import { compilePolicy, defaultPolicyDocument } from "../src/index.js";
+import { decideTool } from "./hook-calls.js";
 
 const doc = defaultPolicyDocument();
 doc.shell.git = { ...doc.shell.git, writeOwners: ["acme"] };
 doc.mcp.connectors = [{ name: "github", tools: ["mcp__github__*"], owners: ["acme"] }];
 const policy = compilePolicy(doc);
-function decide(tool: string, input: Record<string, unknown>) {
-  const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: tool, tool_input: input }));
-  if (!r.ok) throw new Error("unparsed");
-  return evaluate(r.call, policy);
-}
+const decide = (tool: string, input: Record<string, unknown>) => decideTool(policy, tool, input);
 const bash = (command: string) => decide("Bash", { command });
 
 describe("gh repo create / fork", () => {

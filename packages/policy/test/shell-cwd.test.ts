@@ -1,15 +1,12 @@
 /** Paths relative to a directory the command changed into (`cd`, `pushd`) are checked where they point. */
 import { describe, expect, test } from "vitest";
-import { compilePolicy, defaultPolicyDocument, evaluate, parseHookInput } from "../src/index.js";
+import { compilePolicy, defaultPolicyDocument } from "../src/index.js";
+import { decideBash } from "./hook-calls.js";
 
 const policy = compilePolicy(defaultPolicyDocument());
 const github = compilePolicy({ ...defaultPolicyDocument(), hosts: { allow: ["github.com"], deny: [], loopback: "allow" } });
 const ctx = { stateDir: "/home/dev/.config/egress-sync", homeDir: "/home/dev" };
-function bash(command: string) {
-  const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
-  if (!r.ok) throw new Error("unparsed");
-  return evaluate(r.call, policy, ctx);
-}
+const bash = (command: string) => decideBash(policy, command, ctx);
 
 describe("relative paths after cd", () => {
   test.each([
@@ -46,11 +43,7 @@ describe("relative paths after cd", () => {
 describe("git remotes are resolved where git runs", () => {
   // The CLI resolved `origin` in the call's cwd (/home/dev/project): a push from anywhere else has other remotes
   const remotes = { ...ctx, gitRemotes: { origin: "https://github.com/acme/app.git" }, gitDefaultRemotes: ["origin"] };
-  function push(command: string) {
-    const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: "/home/dev/project", hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
-    if (!r.ok) throw new Error("unparsed");
-    return evaluate(r.call, github, remotes);
-  }
+  const push = (command: string) => decideBash(github, command, remotes);
   test.each([
     "cd /tmp/exfil && git push origin main",
     "cd /tmp/exfil; git push",
