@@ -22,6 +22,7 @@ describe("relative paths after cd", () => {
     "cd ~/.cursor && echo '{}' > hooks.json",
     "cd .claude && rm settings.json",
     "cd .. && rm -rf .claude",
+    "pushd /tmp && popd && pushd ~/.claude && rm settings.json",
   ])("%s", (command) => {
     expect(bash(command)).toMatchObject({ effect: "deny", rule: "tamper" });
   });
@@ -35,6 +36,7 @@ describe("relative paths after cd", () => {
     "cd \"$(mktemp -d)\" && echo x > settings.json",
     "cd ~/projects/app && git status",
     "cd build && rm -rf * && cd ..",
+    "pushd ~/.claude && ls && popd && rm settings.json",
   ])("%s stays allowed", (command) => {
     expect(bash(command).effect).toBe("allow");
   });
@@ -56,6 +58,11 @@ describe("git remotes are resolved where git runs", () => {
     "cd /tmp/exfil && gh pr create --fill",
   ])("%s", (command) => {
     expect(push(command)).toMatchObject({ effect: "deny", rule: "destination.unknown", reason: expect.stringMatching(/git runs in `.+`, not in the directory whose remotes the guard resolved/) });
+  });
+  test("a push after popd back to the working directory uses its remotes; one before popd does not", () => {
+    expect(push("pushd /tmp/exfil && git push origin; popd")).toMatchObject({ effect: "deny", rule: "destination.unknown" });
+    expect(push("pushd src && npm run build && popd && git push origin main").effect).toBe("allow");
+    expect(push("pushd \"$(mktemp -d)\" && pushd src && popd && git push origin")).toMatchObject({ effect: "deny", rule: "destination.unknown" });
   });
   test.each(["git push origin main", "cd /home/dev/project && git push origin main", "cd ~/project && git push", "cd $HOME/project/ && git pull origin main", "git -C /home/dev/project push origin main", "cd /home/dev/project/src/.. && git push"])("%s stays allowed", (command) => {
     expect(push(command).effect).toBe("allow");

@@ -608,6 +608,7 @@ function interpreterScript(name: string, args: string[]): string | undefined {
 // changed into (as written: absolute, `~/…` or `$HOME/…`), or that it changed into one it cannot tell
 const CWD = "\0cwd";
 const CWD_UNKNOWN = "\0cwd-unknown";
+const DIR_STACK = "\0dirstack";
 const HOME_PREFIX = /^(~|\$HOME|\$\{HOME\})(\/|$)/;
 
 /** A word that names a path relative to the current directory (not an option, URL, assignment or text with spaces). */
@@ -621,6 +622,21 @@ function changeDirectory(words: readonly { text: string; dynamic: boolean }[], v
   if (name !== "cd" && name !== "pushd" && name !== "popd" && name !== "chdir") return;
   const target = name === "popd" ? undefined : words.slice(1).find((w) => !w.text.startsWith("-") || w.text === "-");
   const current = vars.get(CWD);
+  // `pushd` remembers where it came from and `popd` goes back there (a stack of JSON-encoded entries)
+  const stack = JSON.parse(vars.get(DIR_STACK) ?? "[]") as (string | null)[];
+  if (name === "popd") {
+    if (stack.length > 0) {
+      const back = stack.pop() ?? null;
+      vars.set(DIR_STACK, JSON.stringify(stack));
+      vars.delete(CWD);
+      vars.delete(CWD_UNKNOWN);
+      if (back === CWD_UNKNOWN) vars.set(CWD_UNKNOWN, "1");
+      else if (back !== null) vars.set(CWD, back);
+      return;
+    }
+  } else if (name === "pushd") {
+    vars.set(DIR_STACK, JSON.stringify([...stack, current ?? (vars.has(CWD_UNKNOWN) ? CWD_UNKNOWN : null)]));
+  }
   let next: string | undefined;
   if (name !== "popd" && target === undefined) next = "~";
   else if (target !== undefined && target.text !== "-" && !/[`*?[{]|\$\(/.test(target.text) && (!target.text.includes("$") || HOME_PREFIX.test(target.text)) && !target.text.slice(1).includes("$")) {
