@@ -1,10 +1,11 @@
 // Bundles egress-sync into CommonJS for node20 (CJS starts faster than ESM, see stack-recipe §5):
-//   dist/egress-sync.cjs  tiny dispatcher (the bin): `hook <agent>` loads only dist/hook.cjs,
-//                         everything else loads dist/cli.cjs
+//   dist/egress-sync.cjs  tiny dispatcher (the bin, src/bin/dispatcher.cjs): `hook <agent>` asks
+//                         the hook daemon, else loads only dist/hook.cjs; everything else loads dist/cli.cjs
 //   dist/hook.cjs         the agent hook: no commander, no zod, no HTTP
 //   dist/cli.cjs          every other command
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -68,33 +69,16 @@ function load(name) {
 }
 function requireFromBundle(id) { return id.slice(0, 2) === "./" ? load(id.slice(2)) : require(id); }
 `;
-// If the hook bundle itself cannot load, the dispatcher still prints an explicit deny in the
-// agent's protocol (hand-written, agent-hooks.md §6.3): a crash would exit 1, which agents ignore
+// The dispatcher (the bin) is hand-written plain JavaScript in src/bin/dispatcher.cjs, with LOADER
+// and a build id inserted: the hook daemon serves only clients of its own build (src/hook/daemon.ts)
 const bin = join(dist, "egress-sync.cjs");
-writeFileSync(
-  bin,
-  `#!/usr/bin/env node
-"use strict";
-${LOADER}
-function denyUnloadable(agent, error) {
-  var r = "egress-control: the hook cannot start (" + String(error && error.message || error) + "): the call is denied; reinstall egress-sync, then run \`egress-sync doctor\`";
-  var out = agent === "claude-code" || agent === "codex" ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: r } }
-    : agent === "gemini-cli" ? { decision: "deny", reason: r }
-    : agent === "cursor" ? { permission: "deny", user_message: r, agent_message: r }
-    : agent === "copilot" ? { permissionDecision: "deny", permissionDecisionReason: r } : undefined;
-  if (out) process.stdout.write(JSON.stringify(out) + "\\n");
-  else process.stderr.write(r + "\\n");
-  process.exitCode = out ? 0 : 2;
-}
-var a = process.argv[2], b = process.argv[3];
-if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
-  try { load("hook.cjs").main(); } catch (error) { denyUnloadable(b, error); }
-} else if (!(a === "check" && checkFromCache())) load("cli.cjs");
-function checkFromCache() {
-  try { return load("hook.cjs").check(process.argv.slice(3)); } catch (error) { return false; }
-}
-`,
-);
+const buildId = createHash("sha256")
+  .update(readFileSync(join(dist, "hook.cjs")))
+  .update(readFileSync(join(dist, "shell-parser.cjs")))
+  .update(readFileSync(join(root, "src/bin/dispatcher.cjs")))
+  .digest("hex")
+  .slice(0, 16);
+writeFileSync(bin, readFileSync(join(root, "src/bin/dispatcher.cjs"), "utf8").replace("/* LOADER */\n", LOADER).replace("__EGRESS_BUILD_ID__", buildId));
 chmodSync(bin, 0o755);
 
 // Record the code caches: load the hook bundle exactly as the dispatcher does, run its decision

@@ -45,6 +45,18 @@ export function currentUser(env: NodeJS.ProcessEnv = process.env): string | unde
   return env.USER ?? env.USERNAME ?? env.LOGNAME;
 }
 
+/** Whether hook calls may be handed to the hook daemon (`EGRESS_SYNC_HOOKD=0` turns it off) */
+export function hookDaemonEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return process.platform !== "win32" && env.EGRESS_SYNC_HOOKD !== "0";
+}
+
+/** How long the hook daemon stays without a call before it exits (`EGRESS_SYNC_HOOKD_IDLE_MS`, default 15 min) */
+export function hookDaemonIdleMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.EGRESS_SYNC_HOOKD_IDLE_MS);
+
+  return Number.isInteger(ms) && ms >= 100 ? ms : 15 * 60 * 1000;
+}
+
 /** The enrollment token from EGRESS_ENROLL_TOKEN, when `enroll` is run without `--token` */
 export function enrollTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.EGRESS_ENROLL_TOKEN?.trim() || undefined;

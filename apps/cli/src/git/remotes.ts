@@ -12,18 +12,18 @@ const CONFIG_KEYS = "^(remote\\..*\\.(url|pushurl)|url\\..*\\.(insteadof|pushins
 
 /**
  * Resolves remote names to URLs with `git -C <cwd> config --get-regexp`, run by argv (no shell)
- * with only PATH, HOME and LANG in its environment and a short timeout. Applies `insteadOf` /
+ * with only PATH, HOME and LANG (of `env`, default this process's) in its environment and a short timeout. Applies `insteadOf` /
  * `pushInsteadOf` rewrites the way git does (longest prefix wins), so a rewritten URL is checked,
  * not the one written in `remote.*.url`. Returns an error message when git fails (the caller
  * denies: destination unknown)
  */
-export function resolveGitRemotes(opts: { cwd: string }): ({ ok: true } & TGitRemotes) | { ok: false; message: string } {
+export function resolveGitRemotes(opts: { cwd: string; env?: NodeJS.ProcessEnv }): ({ ok: true } & TGitRemotes) | { ok: false; message: string } {
   let output: string;
   try {
     // Loaded on demand: most hook calls never run git
     const { execFileSync } = process.getBuiltinModule("node:child_process");
     output = execFileSync("git", ["-C", opts.cwd, "config", "--get-regexp", CONFIG_KEYS], {
-      env: childProcessEnv(),
+      env: childProcessEnv(opts.env),
       timeout: GIT_TIMEOUT_MS,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],

@@ -17,14 +17,14 @@ export function renderOutput(opts: { agent: string; decision: TDecision; call?: 
   return { stdout: rendered.stdout, stderr: rendered.stderr ?? "", exitCode: rendered.exitCode };
 }
 
-function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext): { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; failure?: TDecision } {
+function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext, env: NodeJS.ProcessEnv | undefined): { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; failure?: TDecision } {
   const needed = gitRemotesNeeded(call, compiled, ctx);
   if (needed.length === 0) return {};
   const names = needed.map((name) => `\`${name}\``).join(", ");
   if (!call.cwd) {
     return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names}: the hook input has no working directory, so the destination is unknown` } };
   }
-  const result = resolveGitRemotes({ cwd: call.cwd });
+  const result = resolveGitRemotes({ cwd: call.cwd, env });
   if (!result.ok) {
     return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names} in \`${call.cwd}\` (${result.message}): the destination is unknown` } };
   }
@@ -36,14 +36,14 @@ function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEval
  * Decides one raw hook input against a policy source. The single code path of `hook <agent>` and
  * `check`: parse → (git remotes) → evaluate → fail-closed rewrite → render
  */
-export function decideHookInput(opts: { agent: string; raw: string; source: TPolicySource; stateDir: string; homeDir: string; cwd?: string }): THookOutcome {
+export function decideHookInput(opts: { agent: string; raw: string; source: TPolicySource; stateDir: string; homeDir: string; cwd?: string; env?: NodeJS.ProcessEnv }): THookOutcome {
   const { agent, source } = opts;
   const parsed = parseHookInput(agent, opts.raw);
   if (!parsed.ok) return { ...renderOutput({ agent, decision: parsed.decision }), decision: parsed.decision };
   const call = opts.cwd ? { ...parsed.call, cwd: opts.cwd } : parsed.call;
   const compiled = source.kind === "ok" ? source.compiled : source.fallback;
   const paths = { stateDir: opts.stateDir, homeDir: opts.homeDir };
-  const git = gitContext(call, compiled, paths);
+  const git = gitContext(call, compiled, paths, opts.env);
   let decision: TDecision;
   if (git.failure) decision = git.failure;
   else decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, gitPushRemotes: git.gitPushRemotes, gitDefaultRemotes: git.gitDefaultRemotes, ...paths });

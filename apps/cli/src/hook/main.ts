@@ -1,7 +1,10 @@
 import { writeSync } from "node:fs";
 
 import { checkFromCache } from "../check/fast";
+import { resolveStateDir } from "../env";
+import { retireHookDaemon, serveHookDaemon, startHookDaemon } from "./daemon";
 import { runHook } from "./run-hook";
+import type { TStdinResult } from "./stdin";
 import { warmHookCode } from "./warmup";
 
 // Entry of dist/hook.cjs. The bin dispatcher loads it (with its V8 code cache, see build.mjs) for
@@ -20,15 +23,32 @@ function write(fd: number, text: string): void {
   }
 }
 
-/** Runs `egress-sync hook <agent>` for process.argv[3] and exits with the agent's exit code */
-export function main(): void {
-  void runHook({ agent: process.argv[3] ?? "" }).then((output) => {
+/**
+ * What the dispatcher already did before loading this bundle: read stdin, and asked the hook daemon,
+ * which did not answer: `absent` (none runs), `stale` (it runs another build), `failed` (it answered
+ * wrongly or too late), `busy` (no free pipe), `off`, `skipped` (the input was not read whole)
+ */
+export type TDispatched = { input: TStdinResult; daemon: "absent" | "stale" | "failed" | "busy" | "off" | "skipped" };
+
+/** Runs `egress-sync hook <agent>` for process.argv[3] in this process and exits with the agent's exit code */
+export function main(dispatched?: TDispatched): void {
+  void runHook({ agent: process.argv[3] ?? "", input: dispatched?.input }).then((output) => {
     if (output.stdout) write(1, output.stdout);
     if (output.stderr) write(2, output.stderr);
+    // The answer is out; only now the daemon is replaced or started, for the next calls
+    try {
+      if (dispatched?.daemon === "failed") retireHookDaemon(resolveStateDir());
+      if (output.policyOk && (dispatched?.daemon === "absent" || dispatched?.daemon === "stale")) startHookDaemon({ stateDir: resolveStateDir() });
+    } catch {
+      // The daemon only saves time
+    }
     // Exit now: nothing else may run after the decision (a detached flush is its own process)
     process.exit(output.exitCode);
   });
 }
+
+/** `egress-sync hookd`: serves hook calls for this state directory until idle (hook/daemon.ts) */
+export const serve = serveHookDaemon;
 
 /** `egress-sync check …` for an unchanged, already validated policy file; false: run the full CLI */
 export const check = checkFromCache;

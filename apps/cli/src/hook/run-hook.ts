@@ -13,6 +13,7 @@ import { cachedPolicySource } from "./policy-source";
 import type { TPolicySource } from "./policy-source";
 import { buildEvent, recordDecision } from "./record";
 import { readStdinBounded } from "./stdin";
+import type { TStdinResult } from "./stdin";
 
 /** Largest hook input read (agents send a few KiB; anything bigger is denied unread) */
 export const MAX_HOOK_INPUT_BYTES = 1024 * 1024;
@@ -27,7 +28,7 @@ function denyBeforeParse(opts: { agent: string; rule: string; reason: string }):
   return { ...renderOutput({ agent: opts.agent, decision }), decision };
 }
 
-function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome; source?: TPolicySource; now: Date }): void {
+function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome; source?: TPolicySource; now: Date; env: NodeJS.ProcessEnv }): void {
   const compiled = opts.source?.kind === "ok" ? opts.source.compiled : undefined;
   const logLevel = compiled ? compiled.logLevel : 1;
   const { decision } = opts.outcome;
@@ -41,7 +42,7 @@ function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome
       decision: opts.outcome.decision,
       policyVersion: opts.source?.version,
       now: opts.now,
-      user: currentUser(),
+      user: currentUser(opts.env),
       dlp: compiled?.dlp?.compiled,
     });
   } catch {
@@ -52,7 +53,8 @@ function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome
   recordDecision({ paths: opts.paths, logLevel, event });
 }
 
-function maybeStartFlush(paths: TStatePaths, now: Date): void {
+/** Starts a detached upload of the spool when one is due (never waits for it, never throws) */
+export function maybeStartFlush(paths: TStatePaths, now: Date): void {
   try {
     if (!isFlushDue({ stateDir: paths.dir, now })) return;
     // Loaded only when an upload is due: keeps child_process out of the hook's start-up
@@ -64,13 +66,24 @@ function maybeStartFlush(paths: TStatePaths, now: Date): void {
   }
 }
 
-async function decide(agent: string): Promise<THookOutput> {
+/** What one hook run printed, and whether it decided against a usable (verified) policy */
+export type THookRun = THookOutput & { policyOk: boolean };
+
+/**
+ * The hook's input and environment; `input` absent: read stdin here. `flush: false`: the caller
+ * starts uploads itself (the daemon checks on a timer, not on every call)
+ */
+export type THookRequest = { agent: string; input?: TStdinResult; env?: NodeJS.ProcessEnv; flush?: boolean };
+
+async function decide(opts: THookRequest): Promise<THookRun> {
+  const { agent } = opts;
+  const env = opts.env ?? process.env;
   if (!(AGENTS as readonly string[]).includes(agent)) {
-    return fallbackDenyOutput({ agent, reason: `unknown agent \`${agent}\`: expected one of ${AGENTS.join(", ")}` });
+    return { ...fallbackDenyOutput({ agent, reason: `unknown agent \`${agent}\`: expected one of ${AGENTS.join(", ")}` }), policyOk: false };
   }
-  const paths = statePaths(resolveStateDir());
+  const paths = statePaths(resolveStateDir(env));
   const now = new Date();
-  const reading = readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
+  const reading = opts.input ?? readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
   // The policy is loaded while the input arrives (the read runs on libuv's thread pool)
   const [input, loaded] = await Promise.all([reading, cachedPolicySource({ paths, now })]);
   let outcome: THookOutcome;
@@ -83,12 +96,12 @@ async function decide(agent: string): Promise<THookOutput> {
     outcome = denyBeforeParse({ agent, rule: "input.unreadable", reason: `cannot read the hook input (${input.message})` });
   } else {
     source = loaded;
-    outcome = decideHookInput({ agent, raw: input.text, source, stateDir: paths.dir, homeDir: homeDir() });
+    outcome = decideHookInput({ agent, raw: input.text, source: loaded, stateDir: paths.dir, homeDir: homeDir(env), env });
   }
-  record({ paths, agent, outcome, source, now });
-  maybeStartFlush(paths, now);
+  record({ paths, agent, outcome, source, now, env });
+  if (opts.flush !== false) maybeStartFlush(paths, now);
 
-  return outcome;
+  return { stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode, policyOk: loaded.kind === "ok" };
 }
 
 /**
@@ -96,18 +109,18 @@ async function decide(agent: string): Promise<THookOutput> {
  * spool/log, detached flush. No network. Always resolves to an explicit decision in the agent's
  * protocol: any exception, and the deadline, deny
  */
-export async function runHook(opts: { agent: string }): Promise<THookOutput> {
+export async function runHook(opts: THookRequest): Promise<THookRun> {
   const { agent } = opts;
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<THookOutput>((resolve) => {
-    timer = setTimeout(() => resolve(fallbackDenyOutput({ agent, reason: `the hook did not decide within ${HOOK_DEADLINE_MS} ms, so the call is denied` })), HOOK_DEADLINE_MS);
+  const deadline = new Promise<THookRun>((resolve) => {
+    timer = setTimeout(() => resolve({ ...fallbackDenyOutput({ agent, reason: `the hook did not decide within ${HOOK_DEADLINE_MS} ms, so the call is denied` }), policyOk: false }), HOOK_DEADLINE_MS);
   });
   try {
-    return await Promise.race([decide(agent), deadline]);
+    return await Promise.race([decide(opts), deadline]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
 
-    return fallbackDenyOutput({ agent, reason: `internal error while checking this call (${message}): denied; run \`egress-sync doctor\`` });
+    return { ...fallbackDenyOutput({ agent, reason: `internal error while checking this call (${message}): denied; run \`egress-sync doctor\`` }), policyOk: false };
   } finally {
     clearTimeout(timer);
   }

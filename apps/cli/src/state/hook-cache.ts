@@ -110,9 +110,9 @@ function blocksEnd(keys: TCachedKeys): number {
 
 /**
  * The side file's reader, if it is exactly the one the cache was written with. The descriptor stays
- * open for the life of the process (the hook decides one call); lookups read blocks through it
+ * open while the policy read from it is in use (the whole process for a hook call, see `retire`)
  */
-function openHostsFile(paths: TStatePaths, hostsFile: unknown, needed: number): TBlockReader | undefined {
+function openHostsFile(paths: TStatePaths, hostsFile: unknown, needed: number): { read: TBlockReader; fd: number; fingerprint: string } | undefined {
   if (hostsFile === null || typeof hostsFile !== "object") return undefined;
   const { name, fingerprint } = hostsFile as Record<string, unknown>;
   if (typeof name !== "string" || !HOSTS_FILE_NAME.test(name) || typeof fingerprint !== "string") return undefined;
@@ -124,7 +124,7 @@ function openHostsFile(paths: TStatePaths, hostsFile: unknown, needed: number): 
     return undefined;
   }
 
-  return (offset, length) => {
+  const read: TBlockReader = (offset, length) => {
     const buffer = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {
@@ -135,6 +135,38 @@ function openHostsFile(paths: TStatePaths, hostsFile: unknown, needed: number): 
 
     return buffer.toString("latin1", 0, length);
   };
+
+  return { read, fd, fingerprint };
+}
+
+/**
+ * The last policy read, for a process that decides many calls (the hook daemon): reused while
+ * hook-cache.json, the files it is bound to and its side file are all unchanged (same fingerprints,
+ * the side file checked on the descriptor the policy reads through). Freshness is checked per call
+ */
+type TMemo = { key: string; issuedAt: number; expiresAt: number; result: { compiled: TCompiledPolicy; version: number }; hosts?: { fd: number; fingerprint: string } };
+let memo: TMemo | undefined;
+
+/** A replaced policy's side file is closed once calls that may still be using it are done */
+function retire(old: TMemo | undefined): void {
+  const hosts = old?.hosts;
+  if (hosts) setTimeout(() => closeSync(hosts.fd), 10_000).unref();
+}
+
+function fresh(m: { issuedAt: number; expiresAt: number }, now: Date): boolean {
+  const t = now.getTime();
+
+  return t < m.expiresAt && m.issuedAt - t <= MAX_CLOCK_SKEW_MS;
+}
+
+function memoValid(m: TMemo, key: string): boolean {
+  if (m.key !== key) return false;
+  if (!m.hosts) return true;
+  try {
+    return fingerprintOfStats(fstatSync(m.hosts.fd, { bigint: true })) === m.hosts.fingerprint;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -142,27 +174,30 @@ function openHostsFile(paths: TStatePaths, hostsFile: unknown, needed: number): 
  * at `now`; otherwise undefined and the caller verifies in full. Never throws
  */
 export function readHookCache(opts: { paths: TStatePaths; state: TStateFingerprint; now: Date }): { compiled: TCompiledPolicy; version: number } | undefined {
+  let fd: number | undefined;
+  let opened: ReturnType<typeof openHostsFile>;
   try {
-    const file = JSON.parse(readFileSync(opts.paths.hookCache, "utf8")) as Partial<THookCacheFile> | null;
+    fd = openSync(opts.paths.hookCache, "r");
+    const { state } = opts;
+    const key = `${fingerprintOfStats(fstatSync(fd, { bigint: true }))}|${state.config}|${state.root}|${state.snapshot}|${state.lastSeen}`;
+    if (memo && memoValid(memo, key)) return fresh(memo, opts.now) ? memo.result : undefined;
+    const file = JSON.parse(readFileSync(fd, "utf8")) as Partial<THookCacheFile> | null;
     if (file === null || typeof file !== "object" || file.format !== CACHE_FORMAT || !sameState(opts.state, file.state)) return undefined;
     if (typeof file.version !== "number" || typeof file.issuedAt !== "string" || typeof file.expiresAt !== "string") return undefined;
-    const now = opts.now.getTime();
-    const issuedAt = Date.parse(file.issuedAt);
-    const expiresAt = Date.parse(file.expiresAt);
+    const dates = { issuedAt: Date.parse(file.issuedAt), expiresAt: Date.parse(file.expiresAt) };
     // Expired or not yet valid: full verification produces the exact reason (and the console-only fallback)
-    if (!(now < expiresAt) || !(issuedAt - now <= MAX_CLOCK_SKEW_MS)) return undefined;
+    if (!fresh(dates, opts.now)) return undefined;
     const { policy, hosts } = file;
     if (policy === null || typeof policy !== "object" || hosts === null || typeof hosts !== "object") return undefined;
     const sets = [hosts.allow, hosts.deny, hosts.registries, hosts.forgeApiHosts, ...(hosts.gitWriteHosts === null ? [] : [hosts.gitWriteHosts])];
     if (!sets.every(isCachedHostSet)) return undefined;
     const lists = sets.flatMap((set) => [set.exact, set.exactPort, set.suffix, set.suffixPort]);
     const needed = Math.max(0, ...lists.map(blocksEnd));
-    let read: TBlockReader | undefined;
     if (lists.some((keys) => !("text" in keys))) {
-      read = openHostsFile(opts.paths, file.hostsFile, needed);
-      if (read === undefined) return undefined;
+      opened = openHostsFile(opts.paths, file.hostsFile, needed);
+      if (opened === undefined) return undefined;
     }
-    const reader = read;
+    const reader = opened?.read;
     const keySet = (keys: TCachedKeys): TKeySet => ("text" in keys ? new SortedKeys(keys.text) : new BlockedKeys(keys, reader as TBlockReader));
     const hostSet = (set: TCachedHostSet): THostSet => ({ exact: keySet(set.exact), exactPort: keySet(set.exactPort), suffix: keySet(set.suffix), suffixPort: keySet(set.suffixPort), size: set.size });
     const compiled = compilePolicy(policy, {
@@ -173,9 +208,18 @@ export function readHookCache(opts: { paths: TStatePaths; state: TStateFingerpri
       forgeApiHosts: hostSet(hosts.forgeApiHosts),
     });
 
-    return { compiled, version: file.version };
+    const result = { compiled, version: file.version };
+    retire(memo);
+    memo = { key, ...dates, result, ...(opened ? { hosts: { fd: opened.fd, fingerprint: opened.fingerprint } } : {}) };
+    opened = undefined;
+
+    return result;
   } catch {
+    if (opened) closeSync(opened.fd);
+
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

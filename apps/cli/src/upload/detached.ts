@@ -2,21 +2,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 
 import { claimFlush, isFlushDue } from "../spool/spool";
-
-const PASSED_ENV = ["PATH", "HOME", "LANG", "NODE_EXTRA_CA_CERTS", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
-
-/** The minimal environment of a background flush: no agent or shell variables, never secrets */
-export function detachedFlushEnv(opts: { stateDir: string; env?: NodeJS.ProcessEnv }): Record<string, string> {
-  const env = opts.env ?? process.env;
-  const out: Record<string, string> = {};
-  for (const key of PASSED_ENV) {
-    const value = env[key];
-    if (value) out[key] = value;
-  }
-  out.EGRESS_SYNC_HOME = opts.stateDir;
-
-  return out;
-}
+import { detachedFlushEnv } from "./flush-env";
 
 /**
  * Starts `egress-sync flush --background` detached (its own session, no stdio, by argv — never a

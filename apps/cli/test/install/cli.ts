@@ -21,6 +21,8 @@ export function sandbox(): { root: string; home: string; state: string; project:
     EGRESS_SYNC_HOME: state,
     XDG_CONFIG_HOME: join(home, ".config"),
     EGRESS_SYNC_MANAGED_ROOT: managed,
+    // doctor runs the installed hooks: in-process here, no hook daemon left behind (see test/support/cli.ts)
+    EGRESS_SYNC_HOOKD: "0",
   };
 
   return { root, home, state, project, managed, env };

@@ -13,9 +13,13 @@ export function tempHome(prefix = "egress-sync-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Environment for a CLI run: only what the CLI needs, the state dir pinned */
+/**
+ * Environment for a CLI run: only what the CLI needs, the state dir pinned. Hook calls decide
+ * in-process (EGRESS_SYNC_HOOKD=0): no test leaves a hook daemon behind; test/hook/daemon.test.ts
+ * runs the daemon path, the fault matrix included, with daemons it starts and stops itself
+ */
 export function cliEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8", ...extra };
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8", EGRESS_SYNC_HOOKD: "0", ...extra };
 }
 
 /** Runs `egress-sync <args>` as a subprocess, feeding `input` on stdin */

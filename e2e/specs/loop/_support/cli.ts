@@ -15,7 +15,8 @@ export function newMachine(): { home: string; run: (args: string[], input?: stri
   const run = (args: string[], input = "") =>
     new Promise<TCliResult>((resolve, reject) => {
       const child = spawn(process.execPath, [CLI_BIN, ...args], {
-        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8" },
+        // The hook daemon stays on, as on a developer's machine; it exits 5 s after the last call
+        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, EGRESS_SYNC_HOME: home, LANG: "C.UTF-8", EGRESS_SYNC_HOOKD_IDLE_MS: "5000" },
         stdio: ["pipe", "pipe", "pipe"],
       });
       let stdout = "";
