@@ -100,6 +100,11 @@ function mkfifoBinary(): string | undefined {
   return MKFIFO.find((path) => existsSync(path));
 }
 
+/** Whether this system can run the daemon (named pipes and mkfifo; not Windows) */
+export function hookDaemonSupported(): boolean {
+  return process.platform !== "win32" && mkfifoBinary() !== undefined;
+}
+
 /** Pairs claimed by clients that died before returning or removing them */
 function sweepClaimed(claimed: string): void {
   try {

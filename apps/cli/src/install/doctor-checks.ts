@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { hookDaemonEnabled } from "../env";
+import { hookDaemonRunning, hookDaemonSupported } from "../hook/daemon";
 import { describeSpool } from "../spool/spool";
 import { statePaths } from "../state/paths";
 import { loadConfig, loadCredential } from "../state/store";
@@ -137,5 +139,16 @@ function spoolChecks(stateDir: string): TCheck[] {
 
 /** Every doctor check, in order: enrollment, snapshot, hooks (with a sample decision each), spool */
 export function runDoctorChecks(opts: { stateDir: string; ctx: TLocateContext; now: Date; sample?: boolean }): TCheck[] {
-  return [...enrollmentChecks(opts.stateDir), ...snapshotChecks(opts), ...hookChecks({ ctx: opts.ctx, sample: opts.sample ?? true }), ...spoolChecks(opts.stateDir)];
+  return [...enrollmentChecks(opts.stateDir), ...snapshotChecks(opts), ...hookChecks({ ctx: opts.ctx, sample: opts.sample ?? true }), hookDaemonCheck(opts.stateDir), ...spoolChecks(opts.stateDir)];
+}
+
+/** The hook daemon only saves start-up time: every state of it is fine, the line says which */
+export function hookDaemonCheck(stateDir: string, env: NodeJS.ProcessEnv = process.env): TCheck {
+  const id = "hook-daemon";
+  if (!hookDaemonSupported()) return { id, status: "ok", message: "hook daemon: not available on this system; every hook call starts the engine itself" };
+  if (!hookDaemonEnabled(env)) return { id, status: "ok", message: "hook daemon: off (EGRESS_SYNC_HOOKD=0); every hook call starts the engine itself" };
+  const pid = hookDaemonRunning(stateDir);
+  if (pid !== undefined) return { id, status: "ok", message: `hook daemon: running (pid ${pid}); hook calls are answered from memory` };
+
+  return { id, status: "ok", message: "hook daemon: not running; the next hook call with a valid snapshot starts it (it leaves after 15 idle minutes)" };
 }

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -282,6 +282,23 @@ describe("hook daemon", () => {
     expectAllow("codex", await hook({ bin: dist.bin, agent: "codex", home, input: shellInput("codex", ALLOWED), env: { EGRESS_SYNC_HOOKD: "0" } }));
     await new Promise((r) => setTimeout(r, 500));
     expect(existsSync(join(home, "hookd"))).toBe(false);
+  });
+
+  it("doctor says whether the hook daemon runs", async () => {
+    const home = tempHome();
+    await enrolled(home);
+    const doctor = (extra: Record<string, string> = {}): string => {
+      const run = spawnSync(process.execPath, [BIN, "doctor", "--json", "--no-sample"], { env: daemonEnv(home, extra), encoding: "utf8" });
+      const report = JSON.parse(run.stdout) as { checks: { id: string; status: string; message: string }[] };
+      const check = report.checks.find((c) => c.id === "hook-daemon");
+      expect(check?.status).toBe("ok");
+
+      return check?.message ?? "";
+    };
+    expect(doctor()).toMatch(/hook daemon: not running; the next hook call with a valid snapshot starts it/);
+    const daemon = await startDaemon(BIN, home);
+    expect(doctor()).toBe(`hook daemon: running (pid ${daemon.pid}); hook calls are answered from memory`);
+    expect(doctor({ EGRESS_SYNC_HOOKD: "0" })).toMatch(/hook daemon: off \(EGRESS_SYNC_HOOKD=0\)/);
   });
 
   it("the dispatcher's limits are the hook's", () => {
