@@ -6,13 +6,15 @@
 //
 //   hook <agent>   read stdin (bounded) → ask the daemon → else load dist/hook.cjs and decide here
 //   hookd          serve hook calls (the daemon), from dist/hook.cjs
-//   check …        dist/hook.cjs for a policy file validated before, else the full CLI
+//   check …        the daemon, else dist/hook.cjs for a policy file validated before, else the full CLI
 //   anything else  dist/cli.cjs
 /* LOADER */
 var BUILD_ID = "__EGRESS_BUILD_ID__";
 // The same limits as src/hook/run-hook.ts (MAX_HOOK_INPUT_BYTES, STDIN_TIMEOUT_MS); a test checks
 var MAX_INPUT_BYTES = 1048576;
 var STDIN_TIMEOUT_MS = 3000;
+// `check` waits longer for its input (src/check/fast.ts CHECK_STDIN_TIMEOUT_MS)
+var CHECK_STDIN_TIMEOUT_MS = 30000;
 // How long the daemon may take to answer before this process decides by itself
 var DAEMON_TIMEOUT_MS = 1000;
 // Pairs of FIFOs in the daemon's pool (src/hook/daemon.ts HOOKD_POOL_SIZE; a test checks)
@@ -35,7 +37,7 @@ function denyUnloadable(agent, error) {
  * Reads fd 0 to EOF, bounded in size and time: {kind: ok|oversize|timeout|error} (as src/hook/stdin.ts).
  * `meanwhile` runs once the first read is under way on libuv's thread pool, so its work overlaps it
  */
-function readInput(meanwhile, done) {
+function readInput(timeoutMs, meanwhile, done) {
   var fs = require("fs"), chunks = [], total = 0, settled = false;
   function finish(result) {
     if (settled) return;
@@ -60,7 +62,7 @@ function readInput(meanwhile, done) {
   // The deadline: a one-shot timer from Atomics.waitAsync on a private word nobody notifies. Arming
   // it costs ~0.01 ms where a process's first setTimeout costs ~0.2 ms; the pending read keeps the
   // event loop alive until it fires, and `settled` makes a late firing harmless
-  Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 0, STDIN_TIMEOUT_MS).value.then(function () { finish({ kind: "timeout" }); });
+  Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 0, timeoutMs).value.then(function () { finish({ kind: "timeout" }); });
 }
 
 /** The state directory, resolved exactly as src/env.ts resolveStateDir does */
@@ -130,12 +132,18 @@ function closeChannel(ch, result) {
   return result;
 }
 
-/** Sends the call over the channel and waits for the framed reply: the reply, or "stale" / "failed" */
-function exchange(ch, agent, text) {
+/**
+ * Sends the call ({cmd: "hook", agent} or {cmd: "check", argv, cwd}) over the channel and waits for
+ * the framed reply: the reply, or "stale" / "failed" / "cannot" (a check the full CLI must run)
+ */
+function exchange(ch, request, text) {
   var fs = ch.fs, C = fs.constants;
   try {
     var env = process.env;
-    var body = Buffer.from(JSON.stringify({ v: BUILD_ID, agent: agent, input: text, env: { HOME: env.HOME, USER: env.USER, USERNAME: env.USERNAME, LOGNAME: env.LOGNAME, PATH: env.PATH, LANG: env.LANG } }));
+    request.v = BUILD_ID;
+    request.input = text;
+    request.env = { HOME: env.HOME, USER: env.USER, USERNAME: env.USERNAME, LOGNAME: env.LOGNAME, PATH: env.PATH, LANG: env.LANG, XDG_CACHE_HOME: env.XDG_CACHE_HOME };
+    var body = Buffer.from(JSON.stringify(request));
     var end = Date.now() + DAEMON_TIMEOUT_MS, wait = new Int32Array(new SharedArrayBuffer(4));
     // Each message is one write below PIPE_BUF (4096 on Linux, 512 elsewhere), so messages of
     // concurrent clients never mix: the body inline when it fits, else through the pair's `in`
@@ -174,6 +182,7 @@ function exchange(ch, agent, text) {
           if (reply.id !== ch.id || got.length - newline - 1 !== size) return closeChannel(ch, "failed");
           ch.done = true;
           if (reply.stale === true) return closeChannel(ch, "stale");
+          if (reply.cannot === true) return closeChannel(ch, "cannot");
           if (typeof reply.stdout !== "string" || typeof reply.stderr !== "string" || !Number.isInteger(reply.exitCode)) return closeChannel(ch, "failed");
           return closeChannel(ch, reply);
         }
@@ -198,16 +207,36 @@ function writeAll(fd, text) {
   }
 }
 
-var a = process.argv[2], b = process.argv[3];
-if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
+/** Reads stdin, asks the daemon; calls `fallback(input, why)` unless the daemon answered (then exits) */
+function viaDaemon(request, timeoutMs, fallback) {
   var channel;
-  readInput(function () { channel = openChannel(); }, function (input) {
-    var daemon = typeof channel !== "object" ? channel : input.kind === "ok" ? exchange(channel, b, input.text) : closeChannel(channel, "skipped");
-    if (typeof daemon === "object") {
-      if (daemon.stdout) writeAll(1, daemon.stdout);
-      if (daemon.stderr) writeAll(2, daemon.stderr);
-      process.exit(daemon.exitCode);
-    }
+  readInput(timeoutMs, function () { channel = openChannel(); }, function (input) {
+    var answer = typeof channel !== "object" ? channel : input.kind === "ok" ? exchange(channel, request, input.text) : closeChannel(channel, "skipped");
+    if (typeof answer !== "object") return fallback(input, answer);
+    if (answer.stdout) writeAll(1, answer.stdout);
+    if (answer.stderr) writeAll(2, answer.stderr);
+    process.exit(answer.exitCode);
+  });
+}
+
+/**
+ * A `check` the fast paths can take: known agent and a policy file, no help, and stdin not a
+ * terminal (a person typing gets the full CLI, which says what is wrong before waiting for input)
+ */
+function fastCheck(argv) {
+  var agent = argv.indexOf("--agent"), policy = argv.indexOf("--policy");
+  if (agent < 0 || policy < 0 || argv.indexOf("--help") >= 0 || argv.indexOf("-h") >= 0) return false;
+  if (["claude-code", "codex", "gemini-cli", "cursor", "copilot"].indexOf(argv[agent + 1]) < 0 || !argv[policy + 1]) return false;
+  try {
+    return !require("fs").fstatSync(0).isCharacterDevice();
+  } catch (error) {
+    return false;
+  }
+}
+
+var a = process.argv[2], b = process.argv[3], rest = process.argv.slice(3);
+if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
+  viaDaemon({ cmd: "hook", agent: b }, STDIN_TIMEOUT_MS, function (input, daemon) {
     try {
       load("hook.cjs").main({ input: input, daemon: daemon });
     } catch (error) {
@@ -216,10 +245,23 @@ if (a === "hook" && b && b[0] !== "-" && process.argv.length === 4) {
   });
 } else if (a === "hookd" && process.argv.length === 3) {
   load("hook.cjs").serve({ buildId: BUILD_ID });
+} else if (a === "check" && fastCheck(rest)) {
+  viaDaemon({ cmd: "check", argv: rest, cwd: process.cwd() }, CHECK_STDIN_TIMEOUT_MS, function (input, daemon) {
+    var taken = false;
+    try {
+      taken = load("hook.cjs").check(rest, input, daemon);
+    } catch (error) {
+      taken = false;
+    }
+    if (taken) return;
+    // The full CLI validates the file; it gets the input read here (src/check/fast.ts takeHandedOver)
+    globalThis[Symbol.for("egress-sync.check-input")] = input;
+    load("cli.cjs");
+  });
 } else if (!(a === "check" && checkFromCache())) load("cli.cjs");
 function checkFromCache() {
   try {
-    return load("hook.cjs").check(process.argv.slice(3));
+    return load("hook.cjs").check(rest);
   } catch (error) {
     return false;
   }

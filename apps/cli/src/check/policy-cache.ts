@@ -40,16 +40,29 @@ function entryFile(cacheDir: string, path: string): string {
   return join(cacheDir, "check", entryName(path));
 }
 
+/**
+ * Policies compiled by this process, for one that checks many calls (the hook daemon): reused while
+ * both the policy file and its cache entry have the fingerprints they had when compiled
+ */
+const compiledEntries = new Map<string, { compiled: TCompiledPolicy; info: TFileSourceInfo }>();
+
 /** The compiled policy of `path` if it validated before and is unchanged since. Never throws */
 export function readCheckCache(opts: { cacheDir: string; path: string }): { compiled: TCompiledPolicy; info: TFileSourceInfo } | undefined {
   const fingerprint = policyFileFingerprint(opts.path);
   if (fingerprint === undefined) return undefined;
+  const file = entryFile(opts.cacheDir, opts.path);
+  const key = `${opts.path}\n${fingerprint}\n${policyFileFingerprint(file) ?? ""}`;
+  const known = compiledEntries.get(key);
+  if (known) return known;
   try {
-    const entry = JSON.parse(readFileSync(entryFile(opts.cacheDir, opts.path), "utf8")) as Partial<TEntry> | null;
+    const entry = JSON.parse(readFileSync(file, "utf8")) as Partial<TEntry> | null;
     if (entry === null || typeof entry !== "object" || entry.format !== FORMAT || entry.path !== opts.path || entry.file !== fingerprint) return undefined;
     if (entry.info?.format !== "native" && entry.info?.format !== "cross-provider") return undefined;
+    const hit = { compiled: compilePolicyIndex(entry.index), info: { format: entry.info.format } };
+    if (compiledEntries.size >= 8) compiledEntries.clear();
+    compiledEntries.set(key, hit);
 
-    return { compiled: compilePolicyIndex(entry.index), info: { format: entry.info.format } };
+    return hit;
   } catch {
     return undefined;
   }

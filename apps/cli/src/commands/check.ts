@@ -2,12 +2,13 @@ import { resolve } from "node:path";
 import { AGENTS } from "@egress/policy";
 import type { Command } from "commander";
 
+import { CHECK_STDIN_TIMEOUT_MS, takeHandedOver } from "../check/fast";
 import { printCheckOutcome } from "../check/output";
 import { EXIT_CODES, ExitError, wrapCommandAction } from "../common";
 import { homeDir, resolveCacheDir, resolveStateDir } from "../env";
 import { decideHookInput } from "../hook/decide";
 import { filePolicySource } from "../hook/file-source";
-import { MAX_HOOK_INPUT_BYTES, STDIN_TIMEOUT_MS } from "../hook/run-hook";
+import { MAX_HOOK_INPUT_BYTES } from "../hook/run-hook";
 import { readStdinBounded } from "../hook/stdin";
 
 export type TCheckOptions = { agent: string; policy: string; cwd?: string; json?: boolean; explain?: boolean };
@@ -30,7 +31,8 @@ export async function check(options: TCheckOptions): Promise<void> {
   if (!(AGENTS as readonly string[]).includes(options.agent)) {
     throw new ExitError({ exitCode: EXIT_CODES.USAGE, code: "unknown_agent", message: `unknown agent \`${options.agent}\`: expected one of ${AGENTS.join(", ")}` });
   }
-  const input = await readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: STDIN_TIMEOUT_MS * 10 });
+  // The dispatcher may have read stdin already (it tried the hook daemon and the cached fast path first)
+  const input = takeHandedOver() ?? (await readStdinBounded({ maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: CHECK_STDIN_TIMEOUT_MS }));
   if (input.kind !== "ok") {
     const why = input.kind === "oversize" ? `is larger than ${MAX_HOOK_INPUT_BYTES} bytes` : input.kind === "timeout" ? "did not arrive" : `cannot be read (${input.message})`;
     throw new ExitError({ exitCode: EXIT_CODES.USAGE, code: "bad_input", message: `the hook input on stdin ${why}` });

@@ -2,13 +2,14 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, open
 import type { Stats } from "node:fs";
 import type * as TChildProcess from "node:child_process";
 import type * as TNet from "node:net";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 
 import { childProcessEnv, hookDaemonEnabled, hookDaemonIdleMs, resolveStateDir } from "../env";
 import { detachedFlushEnv } from "../upload/flush-env";
 import { statePaths } from "../state/paths";
+import { checkFromCacheOutput } from "../check/fast";
+import type { THookOutput } from "./decide";
 import { MAX_HOOK_INPUT_BYTES, maybeStartFlush, runHook } from "./run-hook";
-import type { THookRun } from "./run-hook";
 
 // The hook daemon: one long-lived process per state directory that answers `egress-sync hook`
 // calls with code that is already loaded and compiled. Starting Node.js and loading the engine
@@ -27,8 +28,9 @@ import type { THookRun } from "./run-hook";
 //                         client renames it back after a whole exchange (the pipes are empty
 //                         then), else removes it; `<id>` is `<client pid>.<slot>`
 //
-// Body: {"v": build id, "agent", "input", "env": {HOME, USER, …}}. Reply on `out`:
-// `<bytes>\n{"id","stdout","stderr","exitCode"}`, or {"id","stale": true} for another build (the client then
+// Body: {"v": build id, "cmd": "hook", "agent", "input", "env": {HOME, USER, …}} or, for `check`,
+// {"cmd": "check", "argv", "cwd", …}. Reply on `out`: `<bytes>\n{"id","stdout","stderr","exitCode"}`,
+// {"id","cannot": true} (a `check` the full CLI must run), or {"id","stale": true} for another build (the client then
 // decides itself and starts a fresh daemon). Everything is 0600/0700 and checked to be this user's.
 
 /** Spare FIFO pairs kept ready: more concurrent calls than this decide in-process */
@@ -46,7 +48,7 @@ const MKFIFO = ["/usr/bin/mkfifo", "/bin/mkfifo"];
 /** Largest message written to the control FIFO at once (Linux's PIPE_BUF) */
 const INLINE_MAX_BYTES = 4096;
 const CLIENT_ID = /^[0-9]{1,10}\.[0-9]{1,4}$/;
-const ENV_KEYS = ["HOME", "USER", "USERNAME", "LOGNAME", "PATH", "LANG"] as const;
+const ENV_KEYS = ["HOME", "USER", "USERNAME", "LOGNAME", "PATH", "LANG", "XDG_CACHE_HOME"] as const;
 
 /** The daemon's directory under a state directory */
 export function hookDaemonDir(stateDir: string): string {
@@ -117,7 +119,8 @@ function sweepClaimed(claimed: string): void {
   }
 }
 
-type TRequestBody = { v: string; agent: string; input: string; env: Record<string, string> };
+/** `hook <agent>`, or `check <argv>` run in the caller's working directory */
+type TRequestBody = { v: string; input: string; env: Record<string, string> } & ({ cmd: "hook"; agent: string } | { cmd: "check"; argv: string[]; cwd: string });
 
 function parseBody(text: string): TRequestBody | undefined {
   let value: unknown;
@@ -128,7 +131,7 @@ function parseBody(text: string): TRequestBody | undefined {
   }
   if (value === null || typeof value !== "object") return undefined;
   const body = value as Record<string, unknown>;
-  if (typeof body.v !== "string" || typeof body.agent !== "string" || typeof body.input !== "string") return undefined;
+  if (typeof body.v !== "string" || typeof body.input !== "string") return undefined;
   const env: Record<string, string> = {};
   if (body.env !== null && typeof body.env === "object") {
     for (const key of ENV_KEYS) {
@@ -136,8 +139,15 @@ function parseBody(text: string): TRequestBody | undefined {
       if (typeof v === "string") env[key] = v;
     }
   }
+  if (body.cmd === "check") {
+    const { argv, cwd } = body;
+    if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string") || typeof cwd !== "string" || !isAbsolute(cwd)) return undefined;
 
-  return { v: body.v, agent: body.agent, input: body.input, env };
+    return { v: body.v, cmd: "check", argv: argv, cwd, input: body.input, env };
+  }
+  if (typeof body.agent !== "string") return undefined;
+
+  return { v: body.v, cmd: "hook", agent: body.agent, input: body.input, env };
 }
 
 /**
@@ -291,7 +301,7 @@ function serve(opts: { stateDir: string; dir: string; lock: string; mkfifo: stri
     }
   }, Math.min(WATCHDOG_MS, idleMs));
 
-  const reply = (id: string, answer: THookRun | { stale: true } | { fallback: true }): void => {
+  const reply = (id: string, answer: THookOutput | { stale: true } | { fallback: true } | { cannot: true }): void => {
     // Clients return pairs after use; a pool run low (clients that failed or died) is refilled
     // soon, not now: spawning mkfifo would delay this answer
     if (poolLow()) setTimeout(refill, 50);
@@ -331,7 +341,20 @@ function serve(opts: { stateDir: string; dir: string; lock: string; mkfifo: stri
       return;
     }
     const input = Buffer.byteLength(parsed.input) > MAX_HOOK_INPUT_BYTES ? { kind: "oversize" as const } : { kind: "ok" as const, text: parsed.input };
-    runHook({ agent: parsed.agent, input, env: { ...parsed.env, EGRESS_SYNC_HOME: opts.stateDir }, flush: false }).then(
+    const env = { ...parsed.env, EGRESS_SYNC_HOME: opts.stateDir };
+    if (parsed.cmd === "check") {
+      let output: THookOutput | undefined;
+      try {
+        output = checkFromCacheOutput(parsed.argv, { cwd: parsed.cwd, env, input });
+      } catch {
+        output = undefined;
+      }
+      // A file not validated yet (or unusual arguments): the caller runs the full CLI
+      reply(id, output ?? { cannot: true });
+
+      return;
+    }
+    runHook({ agent: parsed.agent, input, env, flush: false }).then(
       (run) => reply(id, run),
       () => reply(id, { fallback: true }),
     );

@@ -50,8 +50,21 @@ export function main(dispatched?: TDispatched): void {
 /** `egress-sync hookd`: serves hook calls for this state directory until idle (hook/daemon.ts) */
 export const serve = serveHookDaemon;
 
-/** `egress-sync check …` for an unchanged, already validated policy file; false: run the full CLI */
-export const check = checkFromCache;
+/**
+ * `egress-sync check …` for an unchanged, already validated policy file; false: run the full CLI.
+ * With the input the dispatcher read and why the daemon did not answer: a check taken here starts
+ * the daemon for the next ones, as a hook call does
+ */
+export function check(argv: readonly string[], input?: TStdinResult, daemon?: TDispatched["daemon"]): boolean {
+  const taken = checkFromCache(argv, input);
+  try {
+    if (taken && input && (daemon === "absent" || daemon === "stale")) startHookDaemon({ stateDir: resolveStateDir() });
+  } catch {
+    // The daemon only saves time
+  }
+
+  return taken;
+}
 
 /** Build time only: runs the decision path on sample calls so the code cache holds its compiled code */
 export const warmup = warmHookCode;

@@ -284,6 +284,39 @@ describe("hook daemon", () => {
     expect(existsSync(join(home, "hookd"))).toBe(false);
   });
 
+  it("check: the daemon answers for a policy file validated before, in the caller's directory, and never from an edited file's old policy", async () => {
+    const home = tempHome();
+    const project = mkdtempSync(join(tmpdir(), "egress-project-"));
+    const policyFile = join(project, "policy.json");
+    writeFileSync(policyFile, JSON.stringify({ version: 1, mode: "enforce", hosts: { allow: ["api.example.com"] } }));
+    const dist = distCopy();
+    const check = (bin: string, input: unknown): TRunResult => {
+      const run = spawnSync(process.execPath, [bin, "check", "--agent", "gemini-cli", "--policy", "./policy.json"], { cwd: project, env: daemonEnv(home), input: JSON.stringify(input), encoding: "utf8" });
+
+      return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+    };
+    // First check of the file: validated by the full CLI (which caches it); the daemon is started
+    // by a fast-path check, so the second one takes the fast path in-process and starts it
+    expect(expectDeny("gemini-cli", check(dist.bin, shellInput("gemini-cli", CURL)))).toMatch(/not on the allow-list/);
+    expectAllow("gemini-cli", check(dist.bin, shellInput("gemini-cli", ALLOWED)));
+    await waitFor("the daemon started by check", () => serving(home));
+    const pid = lockPid(home) as number;
+    try {
+      // Both bundles broken: only the daemon can answer now
+      const broken = distCopy();
+      writeFileSync(join(dirname(broken.bin), "cli.cjs"), "this is not javascript (");
+      broken.breakBundle();
+      expect(expectDeny("gemini-cli", check(broken.bin, shellInput("gemini-cli", CURL)))).toMatch(/`evil\.example\.net` is not on the allow-list/);
+      // The file is edited: the daemon must not answer from the old policy; the full CLI validates the new one
+      writeFileSync(policyFile, JSON.stringify({ version: 1, mode: "enforce", hosts: { allow: ["api.example.com", "evil.example.net"] } }));
+      expectAllow("gemini-cli", check(dist.bin, shellInput("gemini-cli", CURL)));
+      expectAllow("gemini-cli", check(broken.bin, shellInput("gemini-cli", CURL)));
+    } finally {
+      process.kill(pid, "SIGTERM");
+    }
+    await waitFor("the daemon to leave", () => !alive(pid));
+  });
+
   it("doctor says whether the hook daemon runs", async () => {
     const home = tempHome();
     await enrolled(home);
