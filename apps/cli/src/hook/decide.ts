@@ -1,5 +1,5 @@
-import { evaluate, gitRemotesNeeded, parseHookInput, renderHookOutput } from "@egress/policy/engine";
-import type { TCompiledPolicy, TDecision, TEvaluationContext, TNormalizedCall } from "@egress/policy/engine";
+import { evaluate, gitRemoteDirs, gitRemotesNeeded, parseHookInput, renderHookOutput } from "@egress/policy/engine";
+import type { TCompiledPolicy, TDecision, TEvaluationContext, TGitRemoteTable, TNormalizedCall } from "@egress/policy/engine";
 
 import { resolveGitRemotes } from "../git/remotes";
 import type { TPolicySource } from "./policy-source";
@@ -17,7 +17,12 @@ export function renderOutput(opts: { agent: string; decision: TDecision; call?: 
   return { stdout: rendered.stdout, stderr: rendered.stderr ?? "", exitCode: rendered.exitCode };
 }
 
-function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext, env: NodeJS.ProcessEnv | undefined): { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; failure?: TDecision } {
+/** Most other directories a call's git commands may run in whose remotes are resolved (each runs git once) */
+const MAX_GIT_DIRS = 4;
+
+type TGitContext = { gitRemotes?: Record<string, string>; gitPushRemotes?: Record<string, string[]>; gitDefaultRemotes?: string[]; gitRemotesIn?: Record<string, TGitRemoteTable>; failure?: TDecision };
+
+function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext, env: NodeJS.ProcessEnv | undefined): TGitContext {
   const needed = gitRemotesNeeded(call, compiled, ctx);
   if (needed.length === 0) return {};
   const names = needed.map((name) => `\`${name}\``).join(", ");
@@ -28,8 +33,17 @@ function gitContext(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEval
   if (!result.ok) {
     return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names} in \`${call.cwd}\` (${result.message}): the destination is unknown` } };
   }
+  // `cd sub && git push`, `git -C ../lib fetch`: the remotes of each other directory git runs in
+  const gitRemotesIn: Record<string, TGitRemoteTable> = {};
+  for (const dir of gitRemoteDirs(call, compiled, ctx).slice(0, MAX_GIT_DIRS)) {
+    const there = resolveGitRemotes({ cwd: dir, env });
+    if (!there.ok) {
+      return { failure: { effect: "deny", rule: "git.remote_unknown", reason: `cannot resolve git remote ${names} in \`${dir}\`, where the command runs git (${there.message}): the destination is unknown` } };
+    }
+    gitRemotesIn[dir] = { remotes: there.remotes, pushRemotes: there.pushRemotes, defaults: there.defaults };
+  }
 
-  return { gitRemotes: result.remotes, gitPushRemotes: result.pushRemotes, gitDefaultRemotes: result.defaults };
+  return { gitRemotes: result.remotes, gitPushRemotes: result.pushRemotes, gitDefaultRemotes: result.defaults, gitRemotesIn };
 }
 
 /**
@@ -46,7 +60,7 @@ export function decideHookInput(opts: { agent: string; raw: string; source: TPol
   const git = gitContext(call, compiled, paths, opts.env);
   let decision: TDecision;
   if (git.failure) decision = git.failure;
-  else decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, gitPushRemotes: git.gitPushRemotes, gitDefaultRemotes: git.gitDefaultRemotes, ...paths });
+  else decision = evaluate(call, compiled, { gitRemotes: git.gitRemotes, gitPushRemotes: git.gitPushRemotes, gitDefaultRemotes: git.gitDefaultRemotes, gitRemotesIn: git.gitRemotesIn, ...paths });
   if (source.kind === "failed" && decision.effect === "deny" && !git.failure) {
     // INVARIANT: without a usable snapshot the engine runs a deny-all (or console-only) policy; its
     // denies carry the actual cause so the developer knows what to run

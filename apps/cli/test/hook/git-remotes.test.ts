@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -94,5 +94,19 @@ describe("remotesFromConfig", () => {
     expect(parsed.remotes).toEqual({ origin: "https://b.example/app.git", up: "https://a.example/up/app.git" });
     expect(parsed.pushRemotes).toEqual({ origin: ["https://c.example/acme/app.git"], up: ["https://a.example/up/push.git"] });
     expect(parsed.defaults).toEqual(["origin"]);
+  });
+
+  it("resolves remotes where the command runs git: a subdirectory of the same repository, a nested repository, git -C", async () => {
+    const home = await enrolled();
+    const dir = repo([["remote.origin.url", "https://github.com/acme/app.git"]]);
+    mkdirSync(join(dir, "packages", "app"), { recursive: true });
+    execFileSync("git", ["init", "-q", join(dir, "vendor")]);
+    execFileSync("git", ["-C", join(dir, "vendor"), "config", "remote.origin.url", "https://evil.example.net/vendor.git"]);
+    expectAllow("claude-code", await decide(home, "cd packages/app && npm test && git push", dir));
+    expectAllow("claude-code", await decide(home, "git -C packages/app push origin main", dir));
+    expect(expectDeny("claude-code", await decide(home, "cd vendor && git push origin", dir))).toMatch(/`evil\.example\.net` is not on the allow-list/);
+    expect(expectDeny("claude-code", await decide(home, "git -C vendor fetch origin && git push", dir))).toMatch(/evil\.example\.net/);
+    // A directory git cannot read remotes in: the destination is unknown
+    expect(expectDeny("claude-code", await decide(home, "cd missing && git push origin", dir))).toMatch(/cannot resolve git remote `origin` in `.*\/missing`, where the command runs git/);
   });
 });

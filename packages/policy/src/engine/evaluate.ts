@@ -14,7 +14,7 @@ import { allowDecision, denyDecision, observe } from "./decision.js";
 import { dlpOf, factsOf, shellOf, type TCallFacts } from "./facts.js";
 import { checkUrls } from "./hosts-check.js";
 import { urlFieldValues } from "../hosts/extract.js";
-import { evaluateShellFindings } from "./shell-rules.js";
+import { evaluateShellFindings, gitRunDir } from "./shell-rules.js";
 import { ownersInPayload, repositoryTargetOwner } from "./owners.js";
 
 /** Decides one call. Any internal error yields a deny that names the error. */
@@ -204,9 +204,27 @@ function mcpShellCommand(call: TNormalizedCall): string | undefined {
  * memoized per call and per protected paths); the names do not depend on them.
  */
 export function gitRemotesNeeded(call: TNormalizedCall, compiled?: TCompiledPolicy, ctx: TEvaluationContext = {}): string[] {
+  return [...new Set(remoteFindings(call, compiled, ctx).map((f) => f.name))];
+}
+
+/**
+ * The other directories git runs in for this call (`cd sub && git push`, `git -C ../lib fetch`,
+ * `--git-dir`), as absolute paths: the CLI resolves remotes there too (`ctx.gitRemotesIn`). A
+ * directory that cannot be told (a variable, a substitution) is not listed: its remotes stay unknown.
+ */
+export function gitRemoteDirs(call: TNormalizedCall, compiled?: TCompiledPolicy, ctx: TEvaluationContext = {}): string[] {
+  const cwd = ctx.cwd ?? call.cwd;
+  const here = cwd !== undefined ? gitRunDir(cwd, undefined, ctx.homeDir) : undefined;
+  const dirs = new Set<string>();
+  for (const f of remoteFindings(call, compiled, ctx)) {
+    const there = f.dir !== undefined ? gitRunDir(f.dir, cwd, ctx.homeDir) : undefined;
+    if (there !== undefined && there !== here) dirs.add(there);
+  }
+  return [...dirs];
+}
+
+function remoteFindings(call: TNormalizedCall, compiled: TCompiledPolicy | undefined, ctx: TEvaluationContext): Extract<TShellAnalysis["findings"][number], { type: "remote" }>[] {
   if (call.kind !== "shell" || typeof call.command !== "string" || call.shell === "powershell") return [];
-  const names = new Set<string>();
   const analysis = compiled ? shellOf(call, factsOf(call), protectedPathsOf(compiled, ctx), compiled.networkCommands) : shellOf(call, factsOf(call), []);
-  for (const f of analysis.findings) if (f.type === "remote") names.add(f.name);
-  return [...names];
+  return analysis.findings.filter((f): f is Extract<TShellAnalysis["findings"][number], { type: "remote" }> => f.type === "remote");
 }

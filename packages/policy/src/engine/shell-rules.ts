@@ -38,21 +38,39 @@ function absoluteDir(dir: string, homeDir: string | undefined): string | undefin
   return `/${parts.join("/")}`;
 }
 
+/**
+ * The absolute directory git runs in for a remote finding's `dir`, as written: absolute, `~`/`$HOME`,
+ * or relative to the call's directory; undefined when it cannot be told (a variable, a substitution,
+ * a glob, or a directory the analysis could not follow).
+ */
+export function gitRunDir(dir: string, cwd: string | undefined, homeDir: string | undefined): string | undefined {
+  const tilde = dir.replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, "~");
+  if (/[`$*?[\]{}()]/.test(tilde) || dir.startsWith("-")) return undefined;
+  if (tilde.startsWith("/") || /^~(?=\/|$)/.test(tilde)) return absoluteDir(tilde, homeDir);
+  const base = cwd !== undefined ? absoluteDir(cwd, homeDir) : undefined;
+  return base === undefined ? undefined : absoluteDir(`${base}/${dir}`, homeDir);
+}
+
 function resolveRemote(f: Extract<TShellFinding, { type: "remote" }>, ctx: TEvaluationContext): TShellFinding[] {
-  // INVARIANT: remote names are resolved in the call's directory; git run in another one (`cd`,
-  // `git -C`, `--git-dir`) has other remotes, so the name says nothing about where it goes
+  // INVARIANT: remote names are resolved in the directory git runs in. The call's own directory has
+  // ctx.gitRemotes; another one (`cd`, `git -C`, `--git-dir`) only the remotes the CLI resolved there
+  // (ctx.gitRemotesIn); anything else has other remotes, so the name says nothing about where it goes
+  let table = { remotes: ctx.gitRemotes, pushRemotes: ctx.gitPushRemotes, defaults: ctx.gitDefaultRemotes };
   if (f.dir !== undefined) {
     const here = ctx.cwd !== undefined ? absoluteDir(ctx.cwd, ctx.homeDir) : undefined;
-    if (here === undefined || absoluteDir(f.dir, ctx.homeDir) !== here) {
-      return [{ type: "unknown", via: f.via, detail: `git runs in \`${f.dir.slice(0, 120)}\`, not in the directory whose remotes the guard resolved${ctx.cwd !== undefined ? ` (\`${ctx.cwd.slice(0, 120)}\`)` : ""}, so where remote \`${f.name}\` goes cannot be verified; run git from the agent's working directory, or name the URL` }];
+    const there = gitRunDir(f.dir, ctx.cwd, ctx.homeDir);
+    const resolved = there !== undefined && there !== here ? ctx.gitRemotesIn?.[there] : undefined;
+    if (resolved !== undefined) table = resolved;
+    else if (here === undefined || there !== here) {
+      return [{ type: "unknown", via: f.via, detail: `git runs in \`${f.dir.slice(0, 120)}\`, a directory whose remotes the guard could not resolve${ctx.cwd !== undefined ? ` (it resolved \`${ctx.cwd.slice(0, 120)}\`)` : ""}, so where remote \`${f.name}\` goes cannot be verified; run git from a directory named plainly, or name the URL` }];
     }
   }
   // INVARIANT: a bare push or fetch is checked against every remote the branch configuration could pick.
-  const names = f.implicit === true ? [...new Set([f.name, ...(ctx.gitDefaultRemotes ?? [])])] : [f.name];
+  const names = f.implicit === true ? [...new Set([f.name, ...(table.defaults ?? [])])] : [f.name];
   const out: TShellFinding[] = [];
   for (const name of names) {
-    const fetchUrl = ctx.gitRemotes?.[name];
-    const urls = f.write ? (ctx.gitPushRemotes?.[name] ?? (fetchUrl !== undefined ? [fetchUrl] : [])) : fetchUrl !== undefined ? [fetchUrl] : [];
+    const fetchUrl = table.remotes?.[name];
+    const urls = f.write ? (table.pushRemotes?.[name] ?? (fetchUrl !== undefined ? [fetchUrl] : [])) : fetchUrl !== undefined ? [fetchUrl] : [];
     for (const url of urls) out.push(...remoteUrlFindings({ ...f, name }, url));
   }
   return out;

@@ -125,7 +125,8 @@ export function analyzeGit(inp: TCmdInput): void {
     if (a.startsWith("-")) continue;
     break;
   }
-  if (gitDir !== undefined) dir = gitDir;
+  // A relative --git-dir / GIT_DIR is relative to where git runs (after `cd` and `-C`)
+  if (gitDir !== undefined) dir = /^[/~$]/.test(gitDir) || dir === undefined ? gitDir : `${dir}/${gitDir}`;
   if (dir !== inp.cwd) inp = { ...inp, cwd: dir };
   const sub = args[i] ?? "";
   const rest = args.slice(i + 1);
