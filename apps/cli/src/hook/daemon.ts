@@ -253,13 +253,8 @@ function serve(opts: { stateDir: string; dir: string; lock: string; mkfifo: stri
   const initial = missingSlots();
   execFileSync(mkfifo, newPairs(initial), mkfifoOptions);
   publish(initial);
-  const poolLow = (): boolean => {
-    try {
-      return readdirSync(pool).length < HOOKD_POOL_SIZE / 2;
-    } catch {
-      return false;
-    }
-  };
+  // Clients return pairs after use; pairs of clients that failed or died are replaced by the
+  // watchdog (every 2 s), never while a call waits: spawning mkfifo would delay its answer
   const refill = (): void => {
     if (refilling || stopping) return;
     let slots: string[];
@@ -302,9 +297,6 @@ function serve(opts: { stateDir: string; dir: string; lock: string; mkfifo: stri
   }, Math.min(WATCHDOG_MS, idleMs));
 
   const reply = (id: string, answer: THookOutput | { stale: true } | { fallback: true } | { cannot: true }): void => {
-    // Clients return pairs after use; a pool run low (clients that failed or died) is refilled
-    // soon, not now: spawning mkfifo would delay this answer
-    if (poolLow()) setTimeout(refill, 50);
     const text = JSON.stringify({ id, ...answer });
     const framed = Buffer.from(`${Buffer.byteLength(text)}\n${text}`);
     let fd: number;
