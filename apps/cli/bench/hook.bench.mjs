@@ -48,6 +48,8 @@ const large = await enrolledHome(LARGE);
 await fake.close();
 const policyFile = join(home, "bench-policy.json");
 writeFileSync(policyFile, JSON.stringify(policy));
+// The "new file" case rewrites its own copy before every run: the unchanged file stays unchanged
+const newPolicyFile = join(home, "bench-policy-new.json");
 
 const inputs = {
   mcp: JSON.stringify({ session_id: "s", cwd: home, hook_event_name: "PreToolUse", tool_name: "mcp__fetcher__fetch", tool_input: { url: "https://host-4242.example.com/page" } }),
@@ -67,7 +69,7 @@ const cases = {
   // `check` of a file it validated before and that is unchanged (precompiled copy in the cache dir)
   "check bash curl": { args: [BIN, "check", "--agent", "claude-code", "--policy", policyFile], input: inputs.curl },
   // `check` of a file that changed since (rewritten before each run): full validation with zod
-  "check new file": { args: [BIN, "check", "--agent", "claude-code", "--policy", policyFile], input: inputs.curl, before: () => writeFileSync(policyFile, JSON.stringify(policy)) },
+  "check new file": { args: [BIN, "check", "--agent", "claude-code", "--policy", newPolicyFile], input: inputs.curl, before: () => writeFileSync(newPolicyFile, JSON.stringify(policy)) },
 };
 /** Waits until the hook daemon of `dir` serves (its pool of FIFO pairs is full) */
 function daemonReady(dir) {
