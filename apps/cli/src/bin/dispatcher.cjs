@@ -20,6 +20,11 @@ var DAEMON_TIMEOUT_MS = 1000;
 // Pairs of FIFOs in the daemon's pool (src/hook/daemon.ts HOOKD_POOL_SIZE; a test checks)
 var POOL_SIZE = 8;
 
+/** A Node.js module: process.getBuiltinModule (~0.01 ms) where there is one, else require (~0.06 ms the first time) */
+function builtin(name) {
+  return process.getBuiltinModule ? process.getBuiltinModule(name) : require(name);
+}
+
 // If the hook bundle itself cannot load, the dispatcher still prints an explicit deny in the
 // agent's protocol (hand-written, agent-hooks.md §6.3): a crash would exit 1, which agents ignore
 function denyUnloadable(agent, error) {
@@ -38,7 +43,7 @@ function denyUnloadable(agent, error) {
  * `meanwhile` runs once the first read is under way on libuv's thread pool, so its work overlaps it
  */
 function readInput(timeoutMs, meanwhile, done) {
-  var fs = require("fs"), chunks = [], total = 0, settled = false;
+  var fs = builtin("fs"), chunks = [], total = 0, settled = false;
   function finish(result) {
     if (settled) return;
     settled = true;
@@ -68,10 +73,10 @@ function readInput(timeoutMs, meanwhile, done) {
 
 /** The state directory, resolved exactly as src/env.ts resolveStateDir does */
 function stateDir() {
-  var path = require("path"), env = process.env;
+  var path = builtin("path"), env = process.env;
   if (env.EGRESS_SYNC_HOME) return path.resolve(env.EGRESS_SYNC_HOME);
   if (env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)) return path.join(env.XDG_CONFIG_HOME, "egress-sync");
-  var home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : require("os").homedir();
+  var home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : builtin("os").homedir();
   return path.join(home, ".config", "egress-sync");
 }
 
@@ -91,7 +96,7 @@ function privateFifo(fs, fd) {
  */
 function openChannel() {
   if (process.platform === "win32" || process.env.EGRESS_SYNC_HOOKD === "0") return "off";
-  var fs = require("fs"), C = fs.constants, dir = stateDir() + "/hookd", ch = { fs: fs, dir: dir };
+  var fs = builtin("fs"), C = fs.constants, dir = stateDir() + "/hookd", ch = { fs: fs, dir: dir };
   try {
     ch.req = fs.openSync(dir + "/req", C.O_WRONLY | C.O_NONBLOCK);
   } catch (error) {
@@ -201,7 +206,7 @@ function exchange(ch, request, text) {
 }
 
 function writeAll(fd, text) {
-  var fs = require("fs"), buffer = Buffer.from(text, "utf8");
+  var fs = builtin("fs"), buffer = Buffer.from(text, "utf8");
   for (var offset = 0; offset < buffer.length; ) {
     try {
       offset += fs.writeSync(fd, buffer, offset);
@@ -232,7 +237,7 @@ function fastCheck(argv) {
   if (agent < 0 || policy < 0 || argv.indexOf("--help") >= 0 || argv.indexOf("-h") >= 0) return false;
   if (["claude-code", "codex", "gemini-cli", "cursor", "copilot"].indexOf(argv[agent + 1]) < 0 || !argv[policy + 1]) return false;
   try {
-    return !require("fs").fstatSync(0).isCharacterDevice();
+    return !builtin("fs").fstatSync(0).isCharacterDevice();
   } catch (error) {
     return false;
   }
