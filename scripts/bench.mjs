@@ -21,7 +21,7 @@ const results = [
   ["snapshot: verify + load of a 10k-host snapshot", run("snapshot verify", "npm", ["run", "bench", "-w", "@egress/snapshot"])],
 ];
 if (build && existsSync(path.join(root, "apps/cli/bench/hook.bench.mjs"))) {
-  results.push(["hook and check wall time vs node -e 0", run("egress-sync hook / check", "node", ["apps/cli/bench/hook.bench.mjs"])]);
+  results.push(["hook and check wall time vs node -e 0", run("egress-sync hook / check", "npx", ["tsx", "apps/cli/bench/hook.bench.mjs"])]);
 }
 if (build && existsSync(path.join(root, "scripts/bench-snapshot-api.mjs"))) {
   results.push(["GET /api/v1/snapshot 304 responses/s", run("console snapshot API", "node", ["scripts/bench-snapshot-api.mjs"])]);
