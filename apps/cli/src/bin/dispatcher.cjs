@@ -17,6 +17,8 @@ var STDIN_TIMEOUT_MS = 3000;
 var CHECK_STDIN_TIMEOUT_MS = 30000;
 // How long the daemon may take to answer before this process decides by itself
 var DAEMON_TIMEOUT_MS = 1000;
+// How much longer to wait for a daemon that, at that point, has committed to recording the call
+var COMMITTED_TIMEOUT_MS = 4000;
 // Pairs of FIFOs in the daemon's pool (src/hook/daemon.ts HOOKD_POOL_SIZE; a test checks)
 var POOL_SIZE = 8;
 
@@ -127,15 +129,34 @@ function openChannel() {
   }
 }
 
-/** Closes the channel; after a whole exchange its pair is empty and goes back to the pool, else it is dropped (the daemon may still write to it) */
+/**
+ * Closes the channel; after a whole exchange its pair is empty and goes back to the pool (without
+ * the daemon's commit mark), else it is dropped (the daemon may still write to it)
+ */
 function closeChannel(ch, result) {
   var fs = ch.fs;
   for (var fd of [ch.req, ch.in, ch.out]) if (fd !== undefined) try { fs.closeSync(fd); } catch (error) { /* closed */ }
   if (ch.own !== undefined) try {
+    if (ch.done && ch.committed) fs.unlinkSync(ch.own + "/done");
     if (ch.done) fs.renameSync(ch.own, ch.dir + "/pool/" + ch.id.slice(ch.id.indexOf(".") + 1));
     else fs.rmSync(ch.own, { recursive: true, force: true });
-  } catch (error) { /* the daemon sweeps it */ }
+  } catch (error) {
+    try { fs.rmSync(ch.own, { recursive: true, force: true }); } catch (error2) { /* the daemon sweeps it */ }
+  }
   return result;
+}
+
+/**
+ * At the deadline: whether the daemon has committed to recording this call (its `done` mark is
+ * there). Else the mark is made here, so the daemon records nothing and this process decides
+ */
+function daemonCommitted(ch) {
+  try {
+    ch.fs.closeSync(ch.fs.openSync(ch.own + "/done", "wx", 384));
+    return false;
+  } catch (error) {
+    return error.code === "EEXIST";
+  }
 }
 
 /**
@@ -189,6 +210,7 @@ function exchange(ch, request, text) {
           // A reply for another call (never expected: pairs are reused only after a whole exchange)
           if (reply.id !== ch.id || length - newline - 1 !== size) return closeChannel(ch, "failed");
           ch.done = true;
+          ch.committed = reply.committed === true;
           if (reply.stale === true) return closeChannel(ch, "stale");
           if (reply.cannot === true) return closeChannel(ch, "cannot");
           if (typeof reply.stdout !== "string" || typeof reply.stderr !== "string" || !Number.isInteger(reply.exitCode)) return closeChannel(ch, "failed");
@@ -197,7 +219,11 @@ function exchange(ch, request, text) {
         if (length === got.length) return closeChannel(ch, "failed");
         continue;
       }
-      if (Date.now() > end) return closeChannel(ch, "failed");
+      if (Date.now() > end) {
+        if (ch.late || !daemonCommitted(ch)) return closeChannel(ch, "failed");
+        ch.late = true;
+        end = Date.now() + COMMITTED_TIMEOUT_MS;
+      }
       Atomics.wait(wait, 0, 0, 0.02);
     }
   } catch (error) {

@@ -32,6 +32,12 @@ import { MAX_HOOK_INPUT_BYTES, maybeStartFlush, runHook } from "./run-hook";
 // {"cmd": "check", "argv", "cwd", …}. Reply on `out`: `<bytes>\n{"id","stdout","stderr","exitCode"}`,
 // {"id","cannot": true} (a `check` the full CLI must run), or {"id","stale": true} for another build (the client then
 // decides itself and starts a fresh daemon). Everything is 0600/0700 and checked to be this user's.
+//
+// Exactly once: a call that spools or logs an event is committed first by creating
+// `claimed/<id>/done` exclusively; its reply then says {"committed": true} and the client removes
+// `done` before it returns the pair. A client past its deadline creates `done` itself: if it can,
+// the daemon records and answers nothing and the client decides in-process; if it cannot, the
+// daemon has committed and the client waits a while longer for that answer.
 
 /** Spare FIFO pairs kept ready: more concurrent calls than this decide in-process */
 export const HOOKD_POOL_SIZE = 8;
@@ -296,7 +302,7 @@ function serve(opts: { stateDir: string; dir: string; lock: string; mkfifo: stri
     }
   }, Math.min(WATCHDOG_MS, idleMs));
 
-  const reply = (id: string, answer: THookOutput | { stale: true } | { fallback: true } | { cannot: true }): void => {
+  const reply = (id: string, answer: THookOutput | (THookOutput & { committed: true }) | { stale: true } | { fallback: true } | { cannot: true }): void => {
     const text = JSON.stringify({ id, ...answer });
     const framed = Buffer.from(`${Buffer.byteLength(text)}\n${text}`);
     let fd: number;
@@ -346,8 +352,23 @@ function serve(opts: { stateDir: string; dir: string; lock: string; mkfifo: stri
 
       return;
     }
-    runHook({ agent: parsed.agent, input, env, flush: false }).then(
-      (run) => reply(id, run),
+    // A call with something to record is committed first: `done` created exclusively in the
+    // client's pair. A client that gives up waiting tries to create it too; whoever is first
+    // records the call, so a slow answer never spools an event twice
+    const commit = (): boolean => {
+      try {
+        closeSync(openSync(join(claimed, id, "done"), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600));
+
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    runHook({ agent: parsed.agent, input, env, flush: false, commit }).then(
+      // Not committed: the client left and decides (and records) the call itself
+      (run) => {
+        if (run.committed !== false) reply(id, { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, ...(run.committed ? { committed: true } : {}) });
+      },
       () => reply(id, { fallback: true }),
     );
   };

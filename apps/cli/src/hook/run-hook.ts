@@ -28,12 +28,17 @@ function denyBeforeParse(opts: { agent: string; rule: string; reason: string }):
   return { ...renderOutput({ agent: opts.agent, decision }), decision };
 }
 
-function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome; source?: TPolicySource; now: Date; env: NodeJS.ProcessEnv }): void {
+/**
+ * Spools and logs the decision at the policy's log level. Returns whether `commit` was asked and
+ * said yes (true) or no (false: nothing recorded), undefined when there was nothing to record
+ */
+function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome; source?: TPolicySource; now: Date; env: NodeJS.ProcessEnv; commit?: () => boolean }): boolean | undefined {
   const compiled = opts.source?.kind === "ok" ? opts.source.compiled : undefined;
   const logLevel = compiled ? compiled.logLevel : 1;
   const { decision } = opts.outcome;
   // Plain allows below log level 2 are neither spooled nor logged: skip building (and redacting) the event
-  if (logLevel < 2 && decision.effect === "allow" && !decision.wouldDeny && !decision.warn) return;
+  if (logLevel < 2 && decision.effect === "allow" && !decision.wouldDeny && !decision.warn) return undefined;
+  if (opts.commit && !opts.commit()) return false;
   let event;
   try {
     event = buildEvent({
@@ -51,6 +56,8 @@ function record(opts: { paths: TStatePaths; agent: string; outcome: THookOutcome
     event = buildEvent({ agent: opts.agent, decision: { effect: decision.effect, wouldDeny: decision.wouldDeny, warn: decision.warn, rule: decision.rule, reason: "" }, policyVersion: opts.source?.version, now: opts.now });
   }
   recordDecision({ paths: opts.paths, logLevel, event });
+
+  return opts.commit ? true : undefined;
 }
 
 /** Starts a detached upload of the spool when one is due (never waits for it, never throws) */
@@ -66,14 +73,19 @@ export function maybeStartFlush(paths: TStatePaths, now: Date): void {
   }
 }
 
-/** What one hook run printed, and whether it decided against a usable (verified) policy */
-export type THookRun = THookOutput & { policyOk: boolean };
+/**
+ * What one hook run printed, whether it decided against a usable (verified) policy, and what the
+ * request's `commit` said (absent when there was nothing to record)
+ */
+export type THookRun = THookOutput & { policyOk: boolean; committed?: boolean };
 
 /**
  * The hook's input and environment; `input` absent: read stdin here. `flush: false`: the caller
- * starts uploads itself (the daemon checks on a timer, not on every call)
+ * starts uploads itself (the daemon checks on a timer, not on every call). `commit`: asked once the
+ * call has something to record, just before it is written; false: the caller is no longer waiting
+ * (a hook client that gave up on the daemon records the call itself), so nothing is written
  */
-export type THookRequest = { agent: string; input?: TStdinResult; env?: NodeJS.ProcessEnv; flush?: boolean };
+export type THookRequest = { agent: string; input?: TStdinResult; env?: NodeJS.ProcessEnv; flush?: boolean; commit?: () => boolean };
 
 async function decide(opts: THookRequest): Promise<THookRun> {
   const { agent } = opts;
@@ -98,10 +110,12 @@ async function decide(opts: THookRequest): Promise<THookRun> {
     source = loaded;
     outcome = decideHookInput({ agent, raw: input.text, source: loaded, stateDir: paths.dir, homeDir: homeDir(env), env });
   }
-  record({ paths, agent, outcome, source, now, env });
+  const committed = record({ paths, agent, outcome, source, now, env, commit: opts.commit });
   if (opts.flush !== false) maybeStartFlush(paths, now);
+  const run: THookRun = { stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode, policyOk: loaded.kind === "ok" };
+  if (committed !== undefined) run.committed = committed;
 
-  return { stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode, policyOk: loaded.kind === "ok" };
+  return run;
 }
 
 /**

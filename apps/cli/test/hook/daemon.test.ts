@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, constants, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -114,6 +114,39 @@ function hook(opts: { bin: string; agent: string; home: string; input: unknown; 
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }));
     child.stdin.end(typeof opts.input === "string" ? opts.input : JSON.stringify(opts.input));
   });
+}
+
+/**
+ * One call sent the way the dispatcher sends it, by hand: claims pair `slot` (or reuses `claimed`),
+ * optionally marks it `done` first, writes the inline request; `reply()` reads what came back so far
+ */
+function rawCall(opts: { home: string; bin: string; slot: number; input: unknown; markDone?: boolean; claimed?: string }): { dir: string; reply: () => string } {
+  const hookd = join(opts.home, "hookd");
+  const id = `${process.pid}.${opts.slot}`;
+  const dir = join(hookd, "claimed", id);
+  if (!opts.claimed) renameSync(join(hookd, "pool", String(opts.slot)), dir);
+  if (opts.markDone) writeFileSync(join(dir, "done"), "", { mode: 0o600 });
+  const out = openSync(join(dir, "out"), constants.O_RDWR | constants.O_NONBLOCK);
+  const buildId = /var BUILD_ID = "([0-9a-f]{16})";/.exec(readFileSync(opts.bin, "utf8"))?.[1];
+  const body = JSON.stringify({ v: buildId, cmd: "hook", agent: "claude-code", input: JSON.stringify(opts.input), env: { HOME: opts.home, PATH: process.env.PATH } });
+  const req = openSync(join(hookd, "req"), constants.O_WRONLY | constants.O_NONBLOCK);
+  writeSync(req, `${id} ${Buffer.byteLength(body)} +\n${body}`);
+  closeSync(req);
+  let got = "";
+
+  return {
+    dir,
+    reply: () => {
+      const buffer = Buffer.alloc(65536);
+      try {
+        got += buffer.toString("utf8", 0, readSync(out, buffer));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      }
+
+      return got;
+    },
+  };
 }
 
 describe("hook daemon", () => {
@@ -251,7 +284,47 @@ describe("hook daemon", () => {
     const spooled = spooledEvents(home) as { id: string; destination?: string }[];
     expect(new Set(spooled.map((e) => e.id)).size).toBe(spooled.length);
     expect(spooled.map((e) => e.destination).sort()).toEqual(calls.flatMap((c, i) => (c.deny ? [`evil-${i}.example.net`] : [])).sort());
-    await waitFor("the pool to fill again", () => serving(home));
+    // On a loaded machine a call may have waited past its deadline and retired the daemon; else the
+    // pairs of the calls it answered are all back
+    if (existsSync(join(home, "hookd", "req"))) await waitFor("the pool to fill again", () => serving(home));
+  });
+
+  it("a call whose client gave up waiting is recorded by the client alone: the daemon neither spools nor answers it", async () => {
+    const home = tempHome();
+    await enrolled(home);
+    const dist = distCopy();
+    await startDaemon(dist.bin, home);
+    dist.breakBundle();
+    // A client at its deadline: it has marked its pair `done` before the daemon got to the call
+    const late = rawCall({ home, bin: dist.bin, slot: 0, input: shellInput("claude-code", "curl https://late.example.net"), markDone: true });
+    // The next call is decided by the daemon (the bundle is broken), after the one before it
+    expect(expectDeny("codex", await hook({ bin: dist.bin, agent: "codex", home, input: shellInput("codex", "curl https://next.example.net") }))).toMatch(/next\.example\.net/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(late.reply()).toBe("");
+    expect((spooledEvents(home) as { destination?: string }[]).map((e) => e.destination)).toEqual(["next.example.net"]);
+    // The same pair without the mark: answered, committed, recorded once
+    rmSync(join(late.dir, "done"));
+    const again = rawCall({ home, bin: dist.bin, slot: 0, input: shellInput("claude-code", "curl https://late.example.net"), claimed: late.dir });
+    await waitFor("the daemon's answer", () => again.reply() !== "");
+    expect(again.reply()).toMatch(/^\d+\n\{.*"committed":true/);
+    expect(existsSync(join(late.dir, "done"))).toBe(true);
+    expect((spooledEvents(home) as { destination?: string }[]).map((e) => e.destination).sort()).toEqual(["late.example.net", "next.example.net"]);
+  });
+
+  it("a late answer from a daemon that committed to the call is waited for and used: the call is recorded once, the pair returned", async () => {
+    const home = tempHome();
+    await enrolled(home);
+    const fake = spawn(process.execPath, ["-e", FAKE_DAEMON, "a late committed deny"], { env: cliEnv(home), stdio: ["ignore", "ignore", "inherit"] });
+    children.push(fake);
+    await waitFor("the stand-in daemon", () => serving(home));
+    const result = await hook({ bin: BIN, agent: "claude-code", home, input: shellInput("claude-code", CURL) });
+    expect(expectDeny("claude-code", result)).toBe("the stand-in daemon's late answer");
+    expect(result.ms).toBeGreaterThanOrEqual(1_500);
+    // Decided in-process, the call would be in the spool: the daemon recorded it, so nobody else did
+    expect(spooledEvents(home)).toEqual([]);
+    expect(existsSync(join(home, "hookd", "req"))).toBe(true);
+    await waitFor("the pair back in the pool, without its mark", () => serving(home));
+    for (const slot of readdirSync(join(home, "hookd", "pool"))) expect(readdirSync(join(home, "hookd", "pool", slot)).sort()).toEqual(["in", "out"]);
   });
 
   it("an event decided by the daemon carries the calling process's user, not the daemon's", async () => {
@@ -361,6 +434,17 @@ control.on("data", (chunk) => {
     const [id, size, inline] = pending.slice(0, end).split(" ");
     pending = pending.slice(end + 1 + (inline === "+" ? Number(size) : 0));
     const mode = process.argv[1];
+    if (mode === "a late committed deny") {
+      fs.writeFileSync(dir + "/claimed/" + id + "/done", "", { flag: "wx", mode: 0o600 });
+      const deny = { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: "the stand-in daemon's late answer" } };
+      const late = JSON.stringify({ id, stdout: JSON.stringify(deny) + "\\n", stderr: "", exitCode: 0, committed: true });
+      setTimeout(() => {
+        const fd = fs.openSync(dir + "/claimed/" + id + "/out", fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+        fs.writeSync(fd, Buffer.byteLength(late) + "\\n" + late);
+        fs.closeSync(fd);
+      }, 1500);
+      continue;
+    }
     const text = mode === "not JSON" ? "not json" : JSON.stringify({ id: mode === "an allow addressed to another call" ? "1.1" : id, stdout: "{}\\n", stderr: "", exitCode: 0 });
     const fd = fs.openSync(dir + "/claimed/" + id + "/out", fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
     fs.writeSync(fd, (Buffer.byteLength(text) + (mode === "an allow with a short frame" ? 5 : 0)) + "\\n" + text);
