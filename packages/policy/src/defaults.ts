@@ -29,6 +29,7 @@ export function defaultPolicyDocument(): TPolicyDocument {
       pipeToInterpreter: "deny",
       downloadThenExecute: "deny",
       registries: [...DEFAULT_REGISTRIES],
+      publish: [],
       git: { reads: "allowed-hosts", denyServerSideMerge: true, forgeApiHosts: [...DEFAULT_FORGE_API_HOSTS] },
     },
     files: { protectSensitive: true, extraSensitive: [] },

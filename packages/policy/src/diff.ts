@@ -13,6 +13,7 @@ const LISTS: { path: string; get: (p: TPolicyDocument) => readonly string[] | un
   { path: "mcp.localServers", get: (p) => p.mcp.localServers, noun: "local MCP server" },
   { path: "mcp.connectorTools", get: (p) => p.mcp.connectorTools, noun: "connector tool class" },
   { path: "shell.registries", get: (p) => p.shell.registries, noun: "package registry" },
+  { path: "shell.publish", get: (p) => p.shell.publish, noun: "publish target" },
   { path: "shell.git.writeOwners", get: (p) => p.shell.git.writeOwners, noun: "git write owner" },
   { path: "shell.git.writeHosts", get: (p) => p.shell.git.writeHosts, noun: "git write host" },
   { path: "tamper.protectedPaths", get: (p) => p.tamper.protectedPaths, noun: "protected path" },

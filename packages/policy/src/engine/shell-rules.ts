@@ -93,6 +93,15 @@ function findingDecision(f: TShellFinding, p: TCompiledPolicy): TDecision | unde
     case "host": {
       if (f.purpose === "network" && !p.shellNetworkAllowed && !hostSetMatches(p.deny, f.dest)) return denyDecision({ rule: "shell.network", reason: `network commands are disabled by policy (\`${f.via}\`)` });
       if (f.purpose === "registry") return checkDestination(f.dest, p, { rule: "shell.registry", what: "package manager registry", allowSets: [p.registries] });
+      if (f.purpose === "publish") {
+        return checkDestination(f.dest, p, {
+          rule: "shell.publish",
+          what: `publishing (\`${f.via.slice(0, 80)}\`)`,
+          allowSets: [p.publish],
+          onlySets: true,
+          notAllowed: "is not allowed: packages and images may only be published to the registries in the policy's shell.publish list, which your security team maintains (name the registry with --registry if the package publishes elsewhere)",
+        });
+      }
       if (f.purpose === "git-read") return p.gitReadsAnyHost ? checkDestination(f.dest, p, { rule: "shell.network", what: "git read", allowSets: [{ exact: new Set([f.dest.host]), exactPort: new Set(), suffix: new Set(), suffixPort: new Set(), size: 1 }] }) : checkDestination(f.dest, p, { rule: "shell.network", what: "git read", allowSets: [p.gitWriteHosts] });
       if (f.purpose === "git-write" || f.purpose === "gh-write") return checkDestination(f.dest, p, { rule: "shell.git_write", what: "git/gh write", allowSets: p.gitWriteHosts ? [p.gitWriteHosts] : [], onlySets: p.gitWriteHosts !== undefined });
       return checkDestination(f.dest, p, { rule: "shell.network", what: `\`${f.via.slice(0, 80)}\`` });

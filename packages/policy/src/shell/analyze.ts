@@ -199,6 +199,11 @@ function analyzeCommand(cmd: TSimpleCommand, out: TShellFinding[], depth: number
     analyzePackageManager({ ...inp, name: args[1] === "pip3" ? "pip" : (args[1] ?? ""), args: args.slice(2), dynamicArgs: inp.dynamicArgs.slice(2) });
     return;
   }
+  // `bun publish`, `deno publish`: runtimes that are package managers too
+  if ((name === "bun" || name === "deno") && args.find((a) => !a.startsWith("-")) === "publish") {
+    analyzePackageManager(inp);
+    return;
+  }
   if (SHELLS.has(name) || isInterpreter(name)) {
     const script = interpreterScript(name, args);
     const run = (text: string): void => (SHELLS.has(name) ? nested(text) : analyzeInlineCode(inp, text));

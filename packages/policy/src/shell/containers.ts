@@ -32,7 +32,8 @@ export function imageRegistry(ref: string): string | undefined {
 function registryFinding(inp: TCmdInput, ref: string, what: string): void {
   const host = imageRegistry(ref);
   if (host === "dynamic") inp.out.push({ type: "unknown", via: inp.via, detail: `the image of \`${inp.name} ${what}\` is computed at run time, so its registry cannot be checked` });
-  else if (host !== undefined) addHost(inp, host, { scheme: "https", port: 443, purpose: "registry" });
+  // An image pushed is published: its registry must be in shell.publish
+  else if (host !== undefined) addHost(inp, host, { scheme: "https", port: 443, purpose: what === "push" ? "publish" : "registry" });
   // ghcr.io/<owner>/… is a GitHub owner: a push there is a write to that owner.
   const ghcr = /^ghcr\.io\/([^/]+)\//i.exec(ref);
   if (what === "push" && ghcr?.[1]) inp.out.push({ type: "owner", owner: ghcr[1].toLowerCase(), host: "github.com", via: inp.via });

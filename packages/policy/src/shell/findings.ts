@@ -5,9 +5,12 @@ import type { TPersistenceKind } from "./persistence.js";
  * What shell analysis found, independent of any policy. The evaluator turns findings into a
  * decision with the compiled policy.
  */
+/** Which allow-list a destination is checked against: `publish` is a package or image published (shell.publish) */
+export type TDestinationPurpose = "network" | "registry" | "publish" | "git-read" | "git-write" | "gh-write";
+
 export type TShellFinding =
   /** A network connection to a known destination. `purpose` selects which allow-list applies. */
-  | { type: "host"; dest: TDestination; via: string; purpose: "network" | "registry" | "git-read" | "git-write" | "gh-write" }
+  | { type: "host"; dest: TDestination; via: string; purpose: TDestinationPurpose }
   /** A network command whose destination cannot be determined statically. */
   | { type: "unknown"; via: string; detail: string }
   /** A git/gh write to a GitHub owner. */

@@ -80,14 +80,35 @@ export function analyzeInlineCode(inp: TCmdInput, code: string): void {
 
 const PKG_MANAGERS = new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx", "pip", "pip3", "uv", "uvx", "pipx", "poetry", "cargo", "gem", "bundle", "go", "composer", "twine", "docker", "podman", "nerdctl", "helm", "deno"]);
 const REGISTRY_FLAGS = new Set(["--registry", "--index-url", "-i", "--extra-index-url", "--index", "--source", "--find-links", "-f", "--default-index", "--repository-url", "--repository", "--proxy", "--https-proxy"]);
-const REGISTRY_ENV = /^(npm_config_(registry|proxy|https_proxy)|NPM_CONFIG_(REGISTRY|PROXY|HTTPS_PROXY)|YARN_(NPM_)?REGISTRY(_SERVER)?|PIP_(INDEX_URL|EXTRA_INDEX_URL|FIND_LINKS)|UV_(INDEX_URL|EXTRA_INDEX_URL|INDEX|DEFAULT_INDEX)|GOPROXY|GONOSUMDB|CARGO_REGISTRIES_.*_INDEX|BUNDLE_MIRROR.*|GEM_SOURCE|TWINE_REPOSITORY_URL|POETRY_REPOSITORIES_.*_URL)$/;
-const PUBLISH_DEFAULT: Record<string, string> = { npm: "registry.npmjs.org", pnpm: "registry.npmjs.org", yarn: "registry.npmjs.org", bun: "registry.npmjs.org", cargo: "crates.io", gem: "rubygems.org", twine: "upload.pypi.org", poetry: "upload.pypi.org", uv: "upload.pypi.org" };
+const REGISTRY_ENV = /^(npm_config_(registry|proxy|https_proxy)|NPM_CONFIG_(REGISTRY|PROXY|HTTPS_PROXY)|YARN_(NPM_)?REGISTRY(_SERVER)?|PIP_(INDEX_URL|EXTRA_INDEX_URL|FIND_LINKS)|UV_(INDEX_URL|EXTRA_INDEX_URL|INDEX|DEFAULT_INDEX)|GOPROXY|GONOSUMDB|CARGO_REGISTRIES_.*_INDEX|BUNDLE_MIRROR.*|GEM_SOURCE|TWINE_REPOSITORY_URL|UV_PUBLISH_URL|POETRY_REPOSITORIES_.*_URL)$/;
+const PUBLISH_SUBS = new Set(["publish", "push", "upload"]);
+const NPM_PUBLISH_ENV = /^(npm_config_registry|NPM_CONFIG_REGISTRY|YARN_(NPM_)?REGISTRY(_SERVER)?)$/;
+const PUBLISH_ENV: Record<string, RegExp> = { npm: NPM_PUBLISH_ENV, pnpm: NPM_PUBLISH_ENV, yarn: NPM_PUBLISH_ENV, bun: NPM_PUBLISH_ENV, twine: /^TWINE_REPOSITORY_URL$/, uv: /^UV_PUBLISH_URL$/ };
+const PUBLISH_DEFAULT: Record<string, string> = { deno: "jsr.io",  npm: "registry.npmjs.org", pnpm: "registry.npmjs.org", yarn: "registry.npmjs.org", bun: "registry.npmjs.org", cargo: "crates.io", gem: "rubygems.org", twine: "upload.pypi.org", poetry: "upload.pypi.org", uv: "upload.pypi.org" };
 
-/** Package managers: custom registries, URL/git specs and publish targets are destinations. */
+/**
+ * Package managers: custom registries, URL/git specs and publish targets are destinations. The
+ * registry of a publish (`npm publish`, `cargo publish`, `twine upload`, `helm push` …, with or
+ * without `--registry`) is a `publish` destination: shell.publish, not shell.registries, applies.
+ */
 export function analyzePackageManager(inp: TCmdInput): void {
   if (!PKG_MANAGERS.has(inp.name)) return;
-  for (const [k, v] of inp.env) if (REGISTRY_ENV.test(k) && v !== "" && v !== "direct" && v !== "off") for (const part of v.split(/[,|\s]+/)) if (part !== "direct" && part !== "off" && part !== "") addUrl(inp, hasScheme(part) ? part : `https://${part}`, "registry");
+  const at = inp.args.findIndex((a) => !a.startsWith("-"));
+  const sub = inp.args[at] ?? "";
+  // (docker, podman and nerdctl registries are analyzed in containers.ts)
+  const containers = inp.name === "docker" || inp.name === "podman" || inp.name === "nerdctl";
+  // The first word may be the value of an option before the subcommand (`npm --registry <url> publish`)
+  const optionValue = at > 0 && !(inp.args[at - 1] ?? "").includes("=");
+  // (`--dry-run` uploads nothing: the registry is only read, as for an install)
+  const publishes = !containers && !inp.args.includes("--dry-run") && (PUBLISH_SUBS.has(sub) || ((optionValue || inp.name === "yarn") && inp.args.some((a) => PUBLISH_SUBS.has(a))));
+  const registry = publishes ? "publish" : "registry";
   let custom = false;
+  for (const [k, v] of inp.env) {
+    if (!REGISTRY_ENV.test(k) || v === "" || v === "direct" || v === "off") continue;
+    for (const part of v.split(/[,|\s]+/)) if (part !== "direct" && part !== "off" && part !== "") addUrl(inp, hasScheme(part) ? part : `https://${part}`, registry);
+    // Only the manager's own variable replaces the registry it publishes to by default
+    if (PUBLISH_ENV[inp.name]?.test(k)) custom = true;
+  }
   for (let i = 0; i < inp.args.length; i++) {
     const a = inp.args[i] ?? "";
     const eq = a.indexOf("=");
@@ -97,22 +118,22 @@ export function analyzePackageManager(inp: TCmdInput): void {
     // Short options with the value attached: `pip install -ihttps://…`
     const attached = /^(pip|pip3|uv|pipx)$/.test(inp.name) && /^-[if][^-]/.test(a) ? a.slice(2) : undefined;
     if (attached !== undefined) {
-      if (!attached.startsWith("/") && !attached.startsWith(".")) addUrl(inp, hasScheme(attached) ? attached : `https://${attached}`, "registry");
+      if (!attached.startsWith("/") && !attached.startsWith(".")) addUrl(inp, hasScheme(attached) ? attached : `https://${attached}`, registry);
       custom = true;
     } else if (REGISTRY_FLAGS.has(flag) && !((flag === "-i" || flag === "-f") && !/^(pip|pip3|uv|pipx)$/.test(inp.name))) {
       // (`-i` / `-f` name an index only for pip; `npm i -f` is --force)
       const v = eq !== -1 && a.startsWith("--") ? a.slice(eq + 1) : (inp.args[++i] ?? "");
       if (v.startsWith("/") || v.startsWith(".")) continue;
-      addUrl(inp, hasScheme(v) ? v : `https://${v}`, "registry");
+      addUrl(inp, hasScheme(v) ? v : `https://${v}`, registry);
       custom = true;
     } else if (hasScheme(a) || /^git\+/.test(a)) {
-      addUrl(inp, a.replace(/^git\+/, ""), "registry");
+      addUrl(inp, a.replace(/^git\+/, ""), registry);
+      if (publishes && inp.name === "helm") custom = true;
     } else if (/^(github|gitlab|bitbucket):/.test(a)) {
       const host = { github: "github.com", gitlab: "gitlab.com", bitbucket: "bitbucket.org" }[a.split(":")[0] as "github"];
       addHost(inp, host, { purpose: "registry" });
     }
   }
-  const sub = inp.args.find((a) => !a.startsWith("-")) ?? "";
   if ((inp.name === "npm" || inp.name === "pnpm" || inp.name === "yarn") && sub === "config" && /registry|proxy/i.test(inp.args.join(" "))) {
     const v = (inp.args[inp.args.length - 1] ?? "").replace(/^[\w.:@/-]*(registry|proxy)[\w.-]*=/i, "");
     if (hasScheme(v)) addUrl(inp, v, "registry");
@@ -126,17 +147,15 @@ export function analyzePackageManager(inp: TCmdInput): void {
     }
     if (sub === "env" && inp.args.includes("-w")) for (const a of inp.args) if (/^GO(PROXY|SUMDB|NOSUMDB|PRIVATE|INSECURE)=/.test(a)) inp.out.push({ type: "unknown", via: inp.via, detail: `\`go env -w ${a.split("=")[0] ?? ""}\` changes where modules come from for later commands` });
   }
-  const publishes = ["publish", "push", "upload"].includes(sub) || (inp.name === "yarn" && inp.args.includes("publish"));
-  // (docker, podman and nerdctl registries are analyzed in containers.ts)
-  if (publishes && !custom && inp.name !== "docker" && inp.name !== "podman" && inp.name !== "nerdctl") {
+  if (publishes && !custom) {
     if (inp.name === "helm") {
-      const image = inp.args.filter((a) => !a.startsWith("-"))[1] ?? "";
-      const first = image.split("/")[0] ?? "";
-      if (image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) addHost(inp, first, { purpose: "registry" });
-      else addHost(inp, "registry-1.docker.io", { purpose: "registry" });
+      // `helm push <chart> oci://<registry>/…` was handled above; a repository name is configuration
+      inp.out.push({ type: "unknown", via: inp.via, detail: "`helm push` to a repository name: its registry cannot be determined" });
     } else {
       const host = PUBLISH_DEFAULT[inp.name];
-      if (host) addHost(inp, host, { scheme: "https", port: 443, purpose: "registry" });
+      if (host) addHost(inp, host, { scheme: "https", port: 443, purpose: "publish" });
+      // A publish whose registry is its own configuration (`poetry publish -r name`, `.npmrc`): unknown
+      else inp.out.push({ type: "unknown", via: inp.via, detail: `\`${inp.name} ${sub}\` publishes to a registry that cannot be determined` });
     }
   }
 }

@@ -1,13 +1,13 @@
 /** Destination extraction for network commands (curl, wget, ssh, scp, rsync, nc, socat, dig …). */
 import { parseHostPort, parseUrlDestination, type TDestination } from "../hosts/normalize.js";
-import type { TShellFinding } from "./findings.js";
+import type { TDestinationPurpose, TShellFinding } from "./findings.js";
 import { hasScheme, splitOptions } from "./words.js";
 
 /** Context handed to command analyzers. */
 export type TCmdInput = { name: string; args: string[]; dynamicArgs: boolean[]; env: Map<string, string>; via: string; out: TShellFinding[]; nested: (script: string) => void; cwd?: string };
 
 /** Adds a URL destination (or an unknown finding when it has no usable host). */
-export function addUrl(inp: TCmdInput, url: string, purpose: "network" | "registry" | "git-read" | "git-write" = "network"): TDestination | undefined {
+export function addUrl(inp: TCmdInput, url: string, purpose: TDestinationPurpose = "network"): TDestination | undefined {
   const r = parseUrlDestination(url);
   if (r.ok) {
     inp.out.push({ type: "host", dest: r.dest, via: inp.via, purpose });
@@ -18,7 +18,7 @@ export function addUrl(inp: TCmdInput, url: string, purpose: "network" | "regist
 }
 
 /** Adds a bare `host`, `user@host` or `host:port` destination. */
-export function addHost(inp: TCmdInput, hostish: string, opts: { scheme?: string; port?: number; purpose?: "network" | "registry" | "git-read" | "git-write" } = {}): void {
+export function addHost(inp: TCmdInput, hostish: string, opts: { scheme?: string; port?: number; purpose?: TDestinationPurpose } = {}): void {
   const r = parseHostPort(hostish, { scheme: opts.scheme ?? "", defaultPort: opts.port });
   if (r.ok) inp.out.push({ type: "host", dest: r.dest, via: inp.via, purpose: opts.purpose ?? "network" });
   else inp.out.push({ type: "unknown", via: inp.via, detail: `\`${hostish}\` is not a verifiable host` });

@@ -83,11 +83,12 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
         <ListField {...field("mcp.localServers", "Local MCP servers", "servers that never leave the machine")} />
         <SelectField {...field("mcp.unknownServers", "Unknown MCP servers")} options={["deny", "allow"]} />
       </Section>
-      <Section title="Shell, git and gh" description="Network commands in shell calls, package registries and git/gh writes." testId="section-shell">
+      <Section title="Shell, git and gh" description="Network commands in shell calls, package registries, publishing and git/gh writes." testId="section-shell">
         <SelectField {...field("shell.network", "Shell network")} options={["allow-listed", "deny"]} />
         <SelectField {...field("shell.pipeToInterpreter", "Pipe to interpreter (curl | sh)")} options={["deny", "allow-listed"]} />
         <SelectField {...field("shell.downloadThenExecute", "Download then execute")} options={["deny", "allow-listed"]} />
         <ListField {...field("shell.registries", "Package registries")} />
+        <ListField {...field("shell.publish", "Publish targets", "registries packages and images may be published to; empty = none")} />
         <ListField {...field("shell.git.writeOwners", "git/gh write owners", "empty = any owner")} />
         <ListField {...field("shell.git.writeHosts", "git write hosts", "empty = allowed hosts")} />
         <SelectField {...field("shell.git.reads", "git reads")} options={["allowed-hosts", "any"]} />
