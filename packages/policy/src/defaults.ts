@@ -30,7 +30,7 @@ export function defaultPolicyDocument(): TPolicyDocument {
       downloadThenExecute: "deny",
       registries: [...DEFAULT_REGISTRIES],
       publish: [],
-      git: { reads: "allowed-hosts", denyServerSideMerge: true, forgeApiHosts: [...DEFAULT_FORGE_API_HOSTS] },
+      git: { reads: "allowed-hosts", denyServerSideMerge: true, denyPublicRepos: true, forgeApiHosts: [...DEFAULT_FORGE_API_HOSTS] },
     },
     files: { protectSensitive: true, extraSensitive: [] },
     dlp: { enabled: "all", custom: [], actions: {} },

@@ -30,6 +30,7 @@ const SCALARS: { path: string; get: (p: TPolicyDocument) => unknown }[] = [
   { path: "shell.downloadThenExecute", get: (p) => p.shell.downloadThenExecute },
   { path: "shell.git.reads", get: (p) => p.shell.git.reads },
   { path: "shell.git.denyServerSideMerge", get: (p) => p.shell.git.denyServerSideMerge },
+  { path: "shell.git.denyPublicRepos", get: (p) => p.shell.git.denyPublicRepos },
   { path: "files.protectSensitive", get: (p) => p.files.protectSensitive },
   { path: "dlp.enabled", get: (p) => p.dlp.enabled },
   { path: "dlp.actions", get: (p) => p.dlp.actions },

@@ -111,6 +111,8 @@ export const ZPolicyDocumentSchema = z.strictObject({
           writeHosts: z.array(ZHostEntrySchema).optional(),
           reads: z.enum(["allowed-hosts", "any"]).default("allowed-hosts"),
           denyServerSideMerge: z.boolean().default(true),
+          // Creating a public repository or making one public (gh, the GitHub API, connectors)
+          denyPublicRepos: z.boolean().default(true),
           forgeApiHosts: z.array(ZHostEntrySchema).default([...DEFAULT_FORGE_API_HOSTS]),
         })
         .prefault({}),

@@ -44,7 +44,7 @@ describe("GitHub connector create_repository / fork_repository", () => {
   });
 
   test.each([
-    ["mcp__github__create_repository", { name: "svc", organization: "acme" }],
+    ["mcp__github__create_repository", { name: "svc", organization: "acme", private: true }],
     ["mcp__github__fork_repository", { owner: "acme", repo: "app", organization: "acme" }],
     ["mcp__github__create_issue", { owner: "acme", repo: "app", title: "x", body: "y" }],
   ])("%s %j stays allowed", (tool, input) => {

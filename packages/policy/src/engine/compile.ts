@@ -34,6 +34,7 @@ export type TCompiledPolicy = {
   gitWriteHosts: THostSet | undefined;
   gitReadsAnyHost: boolean;
   denyServerSideMerge: boolean;
+  denyPublicRepos: boolean;
   forgeApiHosts: THostSet;
   protectSensitive: boolean;
   extraSensitive: string[];
@@ -96,6 +97,7 @@ export function compilePolicy(policy: TPolicyDocument, hosts?: TPrebuiltHostSets
     gitWriteHosts: h.gitWriteHosts,
     gitReadsAnyHost: git?.reads === "any",
     denyServerSideMerge: git?.denyServerSideMerge ?? true,
+    denyPublicRepos: git?.denyPublicRepos ?? true,
     forgeApiHosts: h.forgeApiHosts,
     protectSensitive: p.files?.protectSensitive ?? true,
     extraSensitive: p.files?.extraSensitive ?? [],

@@ -15,7 +15,7 @@ import { dlpOf, factsOf, shellOf, type TCallFacts } from "./facts.js";
 import { checkUrls } from "./hosts-check.js";
 import { urlFieldValues } from "../hosts/extract.js";
 import { evaluateShellFindings, gitRunDir } from "./shell-rules.js";
-import { ownersInPayload, repositoryTargetOwner } from "./owners.js";
+import { ownersInPayload, publicRepositoryCall, repositoryTargetOwner } from "./owners.js";
 
 /** Decides one call. Any internal error yields a deny that names the error. */
 export function evaluate(call: TNormalizedCall, compiled: TCompiledPolicy, ctx: TEvaluationContext = {}): TDecision {
@@ -164,6 +164,8 @@ function decideMcp(call: TNormalizedCall, p: TCompiledPolicy, facts: TCallFacts,
         if (denied) return denyDecision({ rule: "mcp.owner_scope", reason: `connector \`${connector.name}\` may not act on owner \`${owner}\` (allowed: ${[...denied].join(", ") || "none"})`, destination: `mcp:${connector.name}/${owner}`, requestable: true });
       }
     }
+    const exposed = p.denyPublicRepos ? publicRepositoryCall(call.canonicalTool ?? call.tool, call.payload) : undefined;
+    if (exposed !== undefined) return denyDecision({ rule: "git.public_repo", reason: `\`${call.tool}\` ${exposed}: its code and history become readable by anyone; pass \`private: true\` (shell.git.denyPublicRepos)` });
     // URLs a connector is asked to open (url/href/endpoint/webhook fields) leave through its
     // backend: they must be allow-listed too. URLs merely mentioned in text are not destinations.
     const r = checkUrls(urlFieldValues(call.payload).filter((u) => /^[a-z][a-z0-9+.-]*:\/\//i.test(u)), p, { what: `connector \`${connector.name}\``, requireOne: false, facts });

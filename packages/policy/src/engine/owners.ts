@@ -59,3 +59,21 @@ export function repositoryTargetOwner(tool: string, payload: unknown): string | 
 
   return "(authenticated user)";
 }
+
+const CHANGES_REPOSITORY = /(create|update|edit)_?(repository|repo)|repos?_(create|update|edit)|generate_repository/i;
+
+/**
+ * Why a connector call creates a public repository or makes one public, if it does: `private:
+ * false`, `visibility: "public"`, or a creation that leaves both out (GitHub's default is public)
+ */
+export function publicRepositoryCall(tool: string, payload: unknown): string | undefined {
+  const name = tool.slice(tool.lastIndexOf("__") + 2);
+  if (!CHANGES_REPOSITORY.test(name)) return undefined;
+  const rec = payload !== null && typeof payload === "object" && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  const visibility = typeof rec.visibility === "string" ? rec.visibility.toLowerCase() : undefined;
+  const isPrivate = rec.private === true || rec.private === "true";
+  if (visibility === "public" || rec.private === false || rec.private === "false") return /create|generate/i.test(name) ? "would create a public repository" : "would make the repository public";
+  if (/create|generate/i.test(name) && !isPrivate && visibility !== "private" && visibility !== "internal") return "would create a repository without `private: true`, which GitHub makes public";
+
+  return undefined;
+}

@@ -111,6 +111,8 @@ function findingDecision(f: TShellFinding, p: TCompiledPolicy): TDecision | unde
     case "owner":
       if (p.gitWriteOwners !== undefined && !p.gitWriteOwners.has(f.owner)) return denyDecision({ rule: "shell.git_write", reason: `git/gh write to GitHub owner \`${f.owner}\` is not allowed (allowed: ${[...p.gitWriteOwners].join(", ") || "none"})`, destination: `github.com/${f.owner}`, requestable: true });
       return undefined;
+    case "public":
+      return p.denyPublicRepos ? denyDecision({ rule: "git.public_repo", reason: `${f.detail}: its code and history become readable by anyone; keep it private or internal (shell.git.denyPublicRepos)` }) : undefined;
     case "merge":
       return p.denyServerSideMerge ? denyDecision({ rule: "shell.git_merge", reason: `${f.detail}, bypassing branch protection; merge in the web UI instead` }) : undefined;
     case "forge-api-write":

@@ -19,6 +19,8 @@ export type TShellFinding =
   | { type: "remote"; name: string; via: string; write: boolean; implicit?: boolean; dir?: string }
   /** A server-side merge into a base branch (`gh pr merge`, merge endpoints). */
   | { type: "merge"; via: string; detail: string }
+  /** A repository created public or made public (`gh repo create --public`, `--visibility public`, API fields). */
+  | { type: "public"; via: string; detail: string }
   /** A raw curl/wget write to a forge API host. */
   | { type: "forge-api-write"; dest: TDestination; via: string }
   | { type: "pipe-interpreter"; via: string; interpreter: string }

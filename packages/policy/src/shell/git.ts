@@ -196,6 +196,16 @@ const GH_READ_VERBS = new Set(["view", "list", "clone", "status", "diff", "check
 const GH_VALUE = new Set(["-R", "--repo", "-t", "--title", "-b", "--body", "-F", "--body-file", "-H", "--head", "-B", "--base", "-a", "--assignee", "-l", "--label", "-m", "--milestone", "-p", "--project", "-r", "--reviewer", "-X", "--method", "-f", "--raw-field", "--field", "--header", "--hostname", "--input", "-q", "--jq", "--template", "-n", "--notes", "--notes-file", "--target", "-d", "--description", "-c", "--clone", "--homepage", "--team", "-g", "--gitignore", "--license", "--source", "--remote", "-s", "--state", "-L", "--limit", "--json", "-w", "--web", "-e", "--env", "-o", "--org", "--cache", "--preview", "--visibility", "--remote-name", "--fork-name", "--match-head-commit", "--subject", "-A", "--author", "-S", "--search", "--discussion-category", "--branch", "--ref"]);
 
 /** gh: reads (view/list/api GET) need no owner scope; writes are owner- and host-scoped. */
+/** What makes a gh write create or expose a public repository or gist, if anything */
+function ghPublicRepo(sub: string, verb: string, options: { flag: string; value?: string }[]): string | undefined {
+  if (sub === "repo" && verb === "create" && options.some((o) => o.flag === "--public")) return "`gh repo create --public` creates a public repository";
+  if (sub === "repo" && verb === "edit" && options.some((o) => o.flag === "--visibility" && /^public$/i.test(o.value ?? ""))) return "`gh repo edit --visibility public` makes the repository public";
+  if (sub === "gist" && verb === "create" && options.some((o) => o.flag === "--public" || o.flag === "-p")) return "`gh gist create --public` publishes a public gist";
+  if (sub === "api" && options.some((o) => ["-f", "-F", "--field", "--raw-field"].includes(o.flag) && /^(visibility=public|private=false)$/i.test((o.value ?? "").replace(/\s+/g, "")))) return "`gh api` sets a repository's visibility to public";
+
+  return undefined;
+}
+
 export function analyzeGh(inp: TCmdInput): void {
   const { operands, options } = splitOptions(inp.args, GH_VALUE);
   const sub = operands[0] ?? "";
@@ -232,6 +242,7 @@ export function analyzeGh(inp: TCmdInput): void {
   for (const op of operands.slice(1)) {
     if (/github\.com[/:]/i.test(op)) ownerOfSpec(op);
     else if (/^\/?repos\//.test(op)) ownerOfSpec(op);
+    else if (sub === "api" && /^\/?orgs\/[^/]+/.test(op)) owners.push((op.replace(/^\/+/, "").split("/")[1] ?? "").toLowerCase());
     else if (sub === "repo" && op.includes("/") && op !== verb) ownerOfSpec(op);
   }
   if (sub === "repo") for (const o of options) if (o.flag === "--template" && o.value?.includes("/")) ownerOfSpec(o.value);
@@ -244,4 +255,7 @@ export function analyzeGh(inp: TCmdInput): void {
   if (owners.length === 0 && sub !== "repo" && sub !== "gist" && sub !== "api") inp.out.push(remoteFinding(inp, "origin", true));
   if (owners.length === 0 && (sub === "gist" || sub === "api")) inp.out.push({ type: "owner", owner: "(authenticated user)", host: "github.com", via: inp.via });
   for (const owner of owners) inp.out.push({ type: "owner", owner, host: "github.com", via: inp.via });
+  // (after the owners: a write outside the allowed owners is reported as that first)
+  const publicDetail = ghPublicRepo(sub, verb, options);
+  if (publicDetail !== undefined) inp.out.push({ type: "public", via: inp.via, detail: publicDetail });
 }

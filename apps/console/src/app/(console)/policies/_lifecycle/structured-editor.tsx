@@ -93,6 +93,7 @@ export function StructuredEditor({ check, onText, isReadOnly }: TProps) {
         <ListField {...field("shell.git.writeHosts", "git write hosts", "empty = allowed hosts")} />
         <SelectField {...field("shell.git.reads", "git reads")} options={["allowed-hosts", "any"]} />
         <CheckboxField {...field("shell.git.denyServerSideMerge", "Deny server-side merges (gh pr merge)")} />
+        <CheckboxField {...field("shell.git.denyPublicRepos", "Deny public repositories (create --public, visibility public)")} />
         <ListField {...field("shell.git.forgeApiHosts", "Forge API hosts")} />
       </Section>
       <Section title="Files and tamper protection" testId="section-files">
