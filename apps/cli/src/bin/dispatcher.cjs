@@ -245,6 +245,10 @@ function writeAll(fd, text) {
 /** Reads stdin, asks the daemon; calls `fallback(input, why)` unless the daemon answered (then exits) */
 function viaDaemon(request, timeoutMs, fallback) {
   var channel;
+  // The stdin read is this process's only use of libuv's thread pool, which starts its threads on
+  // first use: one is enough (four cost ~0.5 ms to start and stop). Children get allow-listed
+  // environments (src/env.ts childProcessEnv), so the setting stays in this process
+  process.env.UV_THREADPOOL_SIZE = "1";
   readInput(timeoutMs, function () { channel = openChannel(); }, function (input) {
     var answer = typeof channel !== "object" ? channel : input.kind === "ok" ? exchange(channel, request, input.text) : closeChannel(channel, "skipped");
     if (typeof answer !== "object") return fallback(input, answer);
